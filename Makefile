@@ -1,0 +1,29 @@
+# Every target that needs the package builds the virtual environment first, so a fresh clone
+# needs nothing but Python and pip.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+EXAMPLE := examples/daily-papers-sample.txt
+DEMO_DB := $(VENV)/demo-claims.db
+
+.PHONY: install test demo bench clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+demo: $(STAMP)
+	rm -f $(DEMO_DB)
+	PAPERCLAIMS_DB=$(DEMO_DB) $(BIN)/paperclaims extract $(EXAMPLE) --format table
+	PAPERCLAIMS_DB=$(DEMO_DB) $(BIN)/paperclaims leaderboard --benchmark imagenet --format table
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache
