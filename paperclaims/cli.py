@@ -1,0 +1,317 @@
+"""The `paperclaims` command: parses options, calls the library, renders rows, maps errors to exit codes.
+
+This is the only module that knows about terminals, stderr and exit codes. Data goes to stdout
+(or the `-o` file); warnings, the summary and errors go to stderr, one line each.
+
+Layout: shared choices and options first, then the error handling every command gets from
+`ErrorHandlingGroup`, then the app and its callback, then one function per command.
+"""
+from __future__ import annotations
+
+import enum
+import itertools
+import os
+import sys
+import tempfile
+import time
+import traceback
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, Callable, Iterable, Iterator, Optional, TextIO
+
+import typer
+from typer.core import TyperGroup
+
+from . import __version__
+from .errors import PaperclaimsError
+from .lexicon import Lexicon, default_lexicon, load_lexicon
+from .model import COLUMNS, KINDS, Paper
+from .pipeline import claims_from_papers, filter_claims
+from .readers import FORMATS as INPUT_FORMATS
+from .readers import read_papers
+from .render import EXTENSIONS
+from .render import FORMATS as OUTPUT_FORMATS
+from .render import format_for_path, render
+
+try:  # typer >= 0.20 carries its own copy of click
+    from typer._click.exceptions import ClickException
+except ImportError:  # pragma: no cover - older typer on top of click
+    from click.exceptions import ClickException
+
+
+# --- Shared choices and options: every command takes its options from here. ---------------------
+
+InputFormat = enum.Enum("InputFormat", {name: name for name in INPUT_FORMATS}, type=str)
+OutputFormat = enum.Enum("OutputFormat", {name: name for name in OUTPUT_FORMATS}, type=str)
+Kind = enum.Enum("Kind", {name: name for name in KINDS}, type=str)
+
+FeedsArgument = Annotated[list[str], typer.Argument(
+    metavar="FEED", show_default=False,
+    help="Feed files to read (.gz is fine), or - for standard input.")]
+InputFormatOption = Annotated[Optional[InputFormat], typer.Option(
+    "--input-format", "-f", case_sensitive=False, show_default=False, metavar="NAME",
+    help=f"Format of the feeds: {', '.join(INPUT_FORMATS)}. Default: detected from each feed.")]
+FormatOption = Annotated[Optional[OutputFormat], typer.Option(
+    "--format", case_sensitive=False, show_default=False, metavar="NAME",
+    help=f"Output format: {', '.join(OUTPUT_FORMATS)}. Default: from the -o extension; else a "
+         "table on a terminal, CSV in a pipe.")]
+OutputOption = Annotated[Optional[Path], typer.Option(
+    "--output", "-o", dir_okay=False, show_default=False, metavar="FILE",
+    help=f"Write to this file instead of stdout; its extension ({' '.join(EXTENSIONS)}) "
+         "picks the format unless --format is given.")]
+KindOption = Annotated[Optional[list[Kind]], typer.Option(
+    "--kind", case_sensitive=False, show_default=False, metavar="KIND",
+    help=f"Keep only claims of this kind: {', '.join(KINDS)} (repeatable).")]
+BenchmarkOption = Annotated[Optional[list[str]], typer.Option(
+    "--benchmark", show_default=False, metavar="NAME",
+    help="Keep only claims on this benchmark, by id or any alias: imagenet means imagenet-1k "
+         "(repeatable).")]
+LexiconOption = Annotated[Optional[list[Path]], typer.Option(
+    "--lexicon", show_default=False, metavar="FILE",
+    help="An extra lexicon file of benchmarks, metrics and unit words (repeatable; later files win).")]
+StrictOption = Annotated[bool, typer.Option(
+    "--strict", help="Stop at the first malformed record instead of warning and skipping it.")]
+QuietOption = Annotated[bool, typer.Option(
+    "--quiet", "-q", help="No summary line and no warnings on stderr.")]
+
+
+# --- Errors: one line on stderr and an exit code, for every command. ----------------------------
+
+_DEBUG = "paperclaims.debug"  # key in ctx.meta, set by the --debug option of the app callback
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as a shell reports a Ctrl-C
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, as a shell reports `| head` closing the pipe early
+
+
+class ErrorHandlingGroup(TyperGroup):
+    """Runs a command and turns what it raises into one line on stderr and an exit code.
+
+    A PaperclaimsError exits with its own code (1 runtime, 2 usage); anything else is a bug and
+    exits 1. --debug adds the traceback. Typer's own usage errors pass through (exit 2).
+    """
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except (typer.Exit, typer.Abort, ClickException):
+            raise
+        except PaperclaimsError as err:
+            _fail(ctx, str(err), err.exit_code)
+        except KeyboardInterrupt:
+            raise typer.Exit(EXIT_INTERRUPTED) from None
+        except BrokenPipeError:
+            _silence_stdout()
+            raise typer.Exit(EXIT_BROKEN_PIPE) from None
+        except Exception as err:  # a bug: say so in one line, the traceback is behind --debug
+            _fail(ctx, f"internal error: {type(err).__name__}: {err} (run with --debug for the "
+                       "traceback)", 1)
+
+
+def _fail(ctx, message: str, code: int):
+    if ctx.meta.get(_DEBUG):
+        traceback.print_exc(file=sys.stderr)
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def _silence_stdout():
+    """Point stdout at /dev/null, so the reader that went away gets no flush at exit either."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # no real file descriptor (a test runner's stream)
+        pass
+
+
+# --- The app. -----------------------------------------------------------------------------------
+
+APP_HELP = f"""\
+Pull every metric claim out of feeds of ML paper abstracts, as normalized rows.
+
+Each claim is one row: the paper, the kind of claim (result, delta, ratio, resource), the
+model, benchmark and metric, the value with its unit, and the exact evidence text with its
+offsets in the abstract.
+
+Feeds: {', '.join(INPUT_FORMATS)} (detected, .gz is fine).
+Output: {', '.join(OUTPUT_FORMATS)}.
+"""
+
+# "\b" keeps click from re-wrapping the example lines into one paragraph.
+EXAMPLES = """\
+\b
+Examples:
+  paperclaims extract examples/daily-papers-sample.txt
+  paperclaims extract papers.jsonl.gz --kind result -o claims.csv
+  cat feed.txt | paperclaims extract - --format jsonl
+  paperclaims extract feed.txt --benchmark imagenet --format markdown
+"""
+
+app = typer.Typer(
+    name="paperclaims",
+    cls=ErrorHandlingGroup,
+    help=APP_HELP,
+    epilog=EXAMPLES,
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,  # help text is plain text, laid out as written
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _print_version(value: bool):
+    if value:
+        typer.echo(f"paperclaims {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    ctx: typer.Context,
+    version: Annotated[bool, typer.Option(
+        "--version", callback=_print_version, is_eager=True,
+        help="Print the version and exit.")] = False,
+    debug: Annotated[bool, typer.Option(
+        "--debug", help="Show the traceback behind an error.")] = False,
+):
+    ctx.meta[_DEBUG] = debug
+
+
+# --- extract ------------------------------------------------------------------------------------
+
+EXTRACT_HELP = f"""\
+Extract every metric claim from one or more feeds, one row per claim.
+
+Reads each FEED (a path, or - for stdin) as {', '.join(INPUT_FORMATS)} (detected unless
+-f is given), finds the claims in every abstract, and writes them with the columns
+{', '.join(COLUMNS)}.
+
+Output formats: {', '.join(OUTPUT_FORMATS)}. A table on a terminal, CSV when piped, or the
+format of the -o file's extension. A summary line goes to stderr, never to stdout.
+"""
+
+
+@app.command(help=EXTRACT_HELP, epilog=EXAMPLES, no_args_is_help=True,
+             short_help="Extract the metric claims of feeds of abstracts as rows.")
+def extract(
+    feeds: FeedsArgument,
+    input_format: InputFormatOption = None,
+    fmt: FormatOption = None,
+    output: OutputOption = None,
+    kind: KindOption = None,
+    benchmark: BenchmarkOption = None,
+    lexicon_files: LexiconOption = None,
+    strict: StrictOption = False,
+    quiet: QuietOption = False,
+):
+    started = time.perf_counter()
+    report = Reporter(quiet)
+    out_format = output_format(fmt, output)
+    lexicon = _lexicon(lexicon_files)
+
+    papers = Counted(read_feeds(feeds, input_format, strict=strict, on_warning=report.warn))
+    found = Counted(claims_from_papers(papers, lexicon=lexicon))
+    kinds = [k.value for k in kind] if kind else None
+    claims = Counted(filter_claims(found, kinds, benchmark, lexicon=lexicon))
+
+    with open_output(output) as stream:
+        render((claim.to_dict() for claim in claims), COLUMNS, out_format, stream)
+
+    if papers.count == 0:
+        report.warn(f"no papers found in {', '.join(feeds)}")
+    kept = f" ({claims.count} match the filters)" if kinds or benchmark else ""
+    report.summary(f"{plural(papers.count, 'paper')}, {plural(found.count, 'claim')}{kept} "
+                   f"in {time.perf_counter() - started:.1f}s")
+
+
+# --- Pieces the commands share. -----------------------------------------------------------------
+
+class Reporter:
+    """Warnings and the summary, one line each on stderr, unless --quiet."""
+
+    def __init__(self, quiet: bool = False):
+        self.quiet = quiet
+
+    def warn(self, message: str):
+        if not self.quiet:
+            typer.echo(f"warning: {message}", err=True)
+
+    def summary(self, message: str):
+        if not self.quiet:
+            typer.echo(message, err=True)
+
+
+class Counted:
+    """An iterator that counts what passes through it."""
+
+    def __init__(self, items: Iterable):
+        self._items = iter(items)
+        self.count = 0
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        item = next(self._items)
+        self.count += 1
+        return item
+
+
+def plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def output_format(fmt: OutputFormat | None, output: Path | None) -> str:
+    """--format if given, else the -o file's extension, else a table on a terminal and CSV in a pipe."""
+    if fmt is not None:
+        return fmt.value
+    if output is not None and str(output) != "-":
+        return format_for_path(output)
+    return "table" if sys.stdout.isatty() else "csv"
+
+
+def _lexicon(files: list[Path] | None) -> Lexicon:
+    return load_lexicon(files) if files else default_lexicon()
+
+
+def read_feeds(feeds: list[str], input_format: InputFormat | None, *, strict: bool,
+               on_warning: Callable[[str], None]) -> Iterator[Paper]:
+    """The papers of every feed in turn. Each feed is opened now, so that one that cannot be
+    read fails before any output is written."""
+    fmt = input_format.value if input_format else None
+    opened = [_opened(read_papers(feed, fmt, on_warning=on_warning, strict=strict))
+              for feed in feeds]
+    return itertools.chain.from_iterable(opened)
+
+
+def _opened(papers: Iterator[Paper]) -> Iterator[Paper]:
+    papers = iter(papers)
+    first = next(papers, None)
+    return papers if first is None else itertools.chain([first], papers)
+
+
+@contextmanager
+def open_output(path: Path | None) -> Iterator[TextIO]:
+    """stdout, or a file that appears only once it is complete (no half-written file on error)."""
+    if path is None or str(path) == "-":
+        yield sys.stdout
+        sys.stdout.flush()
+        return
+    path = Path(path)
+    try:
+        handle, partial = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial",
+                                           dir=path.parent if str(path.parent) else ".")
+    except OSError as err:
+        raise PaperclaimsError(f"{path}: cannot write: {err.strerror or err}") from None
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+            yield stream
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(partial, 0o666 & ~umask)  # mkstemp made it private; give it a normal file's mode
+        try:
+            os.replace(partial, path)
+        except OSError as err:
+            raise PaperclaimsError(f"{path}: cannot write: {err.strerror or err}") from None
+    except BaseException:
+        Path(partial).unlink(missing_ok=True)
+        raise
