@@ -1,0 +1,72 @@
+"""CSV and TSV feeds: a header row naming a title and an abstract/summary/text column."""
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable, Iterator
+from itertools import chain
+
+from ..model import Paper
+from .records import ABSTRACT_KEYS, TITLE_KEYS, FeedLog, SkippedRecord, paper_from_record
+
+#: Delimiters tried on the header row, most common first.
+DELIMITERS = (",", "\t", ";", "|")
+
+
+def _is_paper_header(cells: list[str]) -> bool:
+    names = {cell.strip().lower() for cell in cells}
+    return bool(names & set(TITLE_KEYS)) and bool(names & set(ABSTRACT_KEYS))
+
+
+def header_delimiter(line: str) -> str | None:
+    """The delimiter that splits `line` into a header with a title and an abstract column, if any."""
+    for delimiter in DELIMITERS:
+        try:
+            cells = next(csv.reader([line], delimiter=delimiter), [])
+        except csv.Error:
+            continue
+        if _is_paper_header(cells):
+            return delimiter
+    return None
+
+
+def parse_csv(lines: Iterable[str], log: FeedLog | None = None, *,
+              delimiter: str | None = None) -> Iterator[Paper]:
+    """Yield a Paper per row; a row is numbered by the line it starts on (quoted fields may span lines).
+
+    Lines must keep their line endings so quoted newlines survive. Without a `delimiter`, the
+    header row decides it.
+    """
+    log = log or FeedLog()
+    lines = iter(lines)
+    leading_blank = 0
+    header_line = ""
+    for header_line in lines:
+        if header_line.strip():
+            break
+        leading_blank += 1
+    if not header_line.strip():
+        return
+    delimiter = delimiter or header_delimiter(header_line) or ","
+    reader = csv.reader(chain([header_line], lines), delimiter=delimiter)
+    header = next(reader)
+    if not _is_paper_header(header):
+        raise log.error(leading_blank + 1, "CSV header has no title and abstract columns "
+                                           f"(found: {', '.join(cell.strip() for cell in header)})")
+    while True:
+        start = leading_blank + reader.line_num + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as err:
+            log.skip(start, f"the rest of the file: malformed CSV ({err})")
+            return
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) != len(header):
+            log.skip(start, f"expected {len(header)} columns, found {len(row)}")
+            continue
+        try:
+            yield paper_from_record(dict(zip(header, row)), log.name)
+        except SkippedRecord as why:
+            log.skip(start, str(why))
