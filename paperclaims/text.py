@@ -317,10 +317,10 @@ _MANGLED = RulePass("mangled-symbols", [
     Rule("glued-pm", r"""
         (?<=\d)                  # after a number
         (?P<space>\ ?)           # perhaps one space ...
-        pm                       # the command name left behind by \pm
+        (?P<pm>pm)               # the command name left behind by \pm
         (?P=space)               # ... and the same on the other side
         (?=\d)                   # before a number
-    """, lambda m: [(m.start(), m.end(), m.group("space") + "±" + m.group("space"))]),
+    """, lambda m: [(m.start("pm"), m.end("pm"), "±")]),
 ])
 
 
@@ -351,17 +351,21 @@ _SUSPENDED_HYPHEN_WORDS = ("and", "or", "to", "nor", "versus", "vs")
 # Prefixes whose hyphen is part of the word: "self- supervised" is "self-supervised".
 _COMPOUND_PREFIXES = ("self", "semi", "cross", "non")
 
+def _hyphen_is_real(match: regex.Match) -> bool:
+    """Whether a line-end hyphen belongs to the word: after a compound prefix or inside a compound."""
+    start = match.start("fragment")
+    return match.group("fragment") in _COMPOUND_PREFIXES or (start > 0 and match.string[start - 1] == "-")
+
+
 _HYPHENATION = RulePass("hyphenation", [
     Rule("line-end-hyphen", rf"""
-        (?<![\w-])               # a whole word (not the tail of "state-of-the-")
+        (?<!\w)                  # a whole word, or the last part of a compound ("state-of-the-")
         (?P<fragment>\p{{Ll}}+)  # a lowercase word fragment
         (?P<hyphen>-)            # the hyphen at the line end
         (?P<gap>\ |\r?\n)        # one space or a newline
         (?!(?:{"|".join(_SUSPENDED_HYPHEN_WORDS)})\b)  # not a suspended hyphen ("pre- and post-")
         (?=\p{{Ll}})             # a lowercase continuation
-    """, lambda m: [(
-        m.start("hyphen") if m.group("fragment") not in _COMPOUND_PREFIXES else m.start("gap"),
-        m.end("gap"), "")]),
+    """, lambda m: [(m.start("gap") if _hyphen_is_real(m) else m.start("hyphen"), m.end("gap"), "")]),
 ])
 
 
