@@ -1,12 +1,680 @@
-"""The grammar: from an abstract's sentences and their mentions to Claim rows."""
+"""The grammar: from an abstract's sentences and their mentions to Claim rows.
+
+Each sentence is read as numbers linked into groups (ranges and lists), and each group is classed
+by the words around it: a multiplier or a cost is a ratio ("1.2x faster", "27.7% of the data"), a
+counted quantity is a resource ("21M parameters"), a percentage or score next to a change word is
+a delta ("+1.3%", "improves by 1.7%"), and one next to a metric is a result ("84.8% top-1").
+Benchmarks, metrics and models come from the sentence, else from earlier sentences, else from the
+title: "our model" is the paper's own method.
+"""
 from __future__ import annotations
 
-from .lexicon import Lexicon, default_lexicon
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import regex
+
+from .lexicon import Lexicon, default_lexicon, surface_pattern
+from .mentions import Mention, Number, find_mentions, finder_for
 from .model import Claim
+from .text import repair, sentences
+
+# Between two numbers of one group: a range ("11% to 14%", "1.7x - 2.7x") or a list
+# ("0.7% and 1.5%", "75.15%|82.03%", "gFID 2.74 vs. 3.04", "5.6%, 4.5%, 3.0% and 3.5%").
+_LINK = regex.compile(r"""^\s*(?:
+        -|–|—|to|~|and|or|,|,\s*and|,\s*or|/|\||vs\.?|versus|and\s+from
+    )\s*$""", regex.VERBOSE | regex.IGNORECASE)
+# "from A to B", "between A and B", "ranging from A to B": a range of results.
+_CLAUSE_BREAK = regex.compile(r"[;:]|,\s*(?:while|whereas|which|and|but|with|outperforming|surpassing|"
+                              r"beating|exceeding|compared|being)\b|\b(?:while|whereas|but)\b")
+_SIZE = regex.compile(r"\d\s?[x×]\s?$")          # the second side of "224x224"
+_SIZE_NEXT = regex.compile(r"\s?[x×]\s?\d")       # the first side of "224x224"
+_YEAR = regex.compile(r"^(?:19|20)\d\d$")
+_OF = regex.compile(r"^\s*of\s+(?:the\s+|all\s+|its\s+|their\s+|a\s+)?", regex.IGNORECASE)
+_ADJACENT_BEFORE = regex.compile(r"""^[\s(]*(?:
+        (?:score|scores|value|values|rate|of|is|are|was|were|=|:|at|to|reaches|reaching|reached|
+           achieves|achieving|achieved|attains|attaining|obtains|of\s+just|of\s+only|only|just|
+           about|around|approximately|nearly|up\s+to|as\s+low\s+as|as\s+high\s+as|an?|the|improves|
+           improved|drops|dropped|from|with|by|increased|decreased|reduced|boosted|further|
+           lowered|raised|new|state-of-the-art|sota|record|best|top|single-model|of\s+up\s+to)
+        [\s(]*)*$""", regex.VERBOSE | regex.IGNORECASE)
+_ADJACENT_AFTER = regex.compile(r"""^[\s(]*(?:
+        (?:absolute|relative|average|mean|overall|higher|better|lower|improved|improvement|gain|
+           gains|drop|increase|in|on|the|test|val\.?|validation|zero-shot|linear|top-1|
+           fine-tuning|finetuning|ImageNet|[\w-]+)\s*){0,3}$""", regex.VERBOSE | regex.IGNORECASE)
+_FROM_TO = regex.compile(r"\bfrom\s*$", regex.IGNORECASE)
+
+
+@dataclass
+class _Context:
+    """What earlier sentences established: the benchmark and metric in force, the paper's method."""
+
+    method: str | None = None
+    benchmark: str | None = None
+    metric: str | None = None
+
+
+@dataclass
+class _Group:
+    """Numbers read together: one number, a range, or a list."""
+
+    numbers: list[Number]
+    links: list[str] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        return self.numbers[0].start
+
+    @property
+    def end(self) -> int:
+        return self.numbers[-1].end
+
+    @property
+    def unit(self) -> str | None:
+        return next((n.unit for n in reversed(self.numbers) if n.unit), None)
+
+
+@dataclass
+class _Sentence:
+    """One sentence's text and mentions, with the cue patterns the grammar reads."""
+
+    text: str
+    offset: int
+    numbers: list[Number]
+    benchmarks: list[Mention]
+    metrics: list[Mention]
+    models: list[Mention]
+    selves: list[Mention]
 
 
 def extract_claims(text: str, title: str | None = None, *, lexicon: Lexicon | None = None,
                    paper_id: str | None = None) -> list[Claim]:
     """Every metric claim in one abstract, in the order it appears. Pure: no I/O."""
     lexicon = lexicon or default_lexicon()
-    return []
+    repaired = repair(text)
+    clean = repaired.text
+    grammar = _grammar_for(lexicon)
+    ctx = _Context(method=grammar.method_name(title or "", clean))
+    if title:
+        found = finder_for(lexicon).benchmarks(repair(title).text)
+        ctx.benchmark = found[0].id if found else None
+    claims: list[Claim] = []
+    for start, end in sentences(clean):
+        for claim in grammar.sentence_claims(clean[start:end], start, ctx):
+            s, e = repaired.to_original(claim.start, claim.end)
+            s, e = _trim(text, s, e)
+            claims.append(_with(claim, evidence=text[s:e], start=s, end=e, paper_id=paper_id, paper=title))
+    return _dedupe(claims)
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+def _with(claim: Claim, **changes) -> Claim:
+    from dataclasses import replace
+
+    return replace(claim, **changes)
+
+
+def _dedupe(claims: list[Claim]) -> list[Claim]:
+    seen, out = set(), []
+    for c in claims:
+        key = (c.kind, c.value, c.unit, c.benchmark, c.metric, c.model, c.start)
+        if key not in seen:
+            seen.add(key)
+            out.append(c)
+    return out
+
+
+class _Grammar:
+    """The claim rules compiled for one lexicon."""
+
+    def __init__(self, lexicon: Lexicon):
+        self.lexicon = lexicon
+        self.finder = finder_for(lexicon)
+        words = lexicon.words
+
+        def phrases(name: str) -> str:
+            alts = sorted(words.get(name, ()), key=len, reverse=True)
+            return "|".join(surface_pattern(a) for a in alts) or r"(?!)"
+
+        self.self_ref = regex.compile(rf"(?<![\w-])(?:{phrases('self_reference')})(?![\w-])", regex.I)
+        self.comparison_end = regex.compile(rf"(?:{phrases('comparison')})\W*(?:the\s+|a\s+|an\s+)?$", regex.I)
+        self.comparison = regex.compile(rf"(?<![\w-])(?:{phrases('comparison')})(?![\w-])", regex.I)
+        self.delta_before = regex.compile(
+            rf"(?<![\w-])(?:{phrases('delta_before')})(?:\s+(?:up\s+to|about|around|approximately|nearly|"
+            rf"almost|over|more\s+than|at\s+least|roughly|only|just|an?|absolute|relative|average|"
+            rf"impressive|significant|substantial|notable|remarkable|large|solid|consistent))*\s*[(]?$", regex.I)
+        self.delta_after = regex.compile(rf"^\s*(?:{phrases('delta_after')})(?![\w-])", regex.I)
+        self.ratio_after = regex.compile(rf"^\s*(?:{phrases('ratio_after')})(?![\w-])", regex.I)
+        self.labels_after = regex.compile(rf"^\s*of\s+(?:the\s+)?(?:\w+\s+)?(?:{phrases('label_nouns')})(?![\w-])", regex.I)
+        bounds = sorted(lexicon.bounds, key=len, reverse=True)
+        self.bound_before = regex.compile(
+            r"(?<![\w-])(?P<b>" + "|".join(surface_pattern(b) for b in bounds) + r")\s*$", regex.I) if bounds else None
+
+    # ---- the paper's own method ------------------------------------------------------------
+
+    def method_name(self, title: str, abstract: str) -> str | None:
+        """The paper's own method: a name before the title's colon, else one the abstract introduces."""
+        title = repair(title).text.strip()
+        head, sep, _ = title.partition(":")
+        if sep:
+            words = head.split()
+            if len(words) <= 3 and (len(words) == 1 or _name_like(words[0])) and not _ordinary(words[0]):
+                return head.strip()
+            if words and _name_like(words[0]):
+                return words[0]
+        m = _INTRODUCED.search(abstract)
+        if m:
+            return m.group("name")
+        m = _PROPOSED.search(abstract)
+        if m and _name_like(m.group("name")):
+            return m.group("name")
+        names = [x.text for x in self.finder.models(abstract, self.finder.benchmarks(abstract) + self.finder.metrics(abstract))]
+        title_names = [x.text for x in self.finder.models(title, [])]
+        for name in title_names:
+            if name in names:
+                return name
+        counts = {}
+        for name in names:
+            counts[name] = counts.get(name, 0) + 1
+        best = max(counts.items(), key=lambda kv: kv[1], default=(None, 0))
+        return best[0] if best[1] >= 3 else None
+
+    # ---- one sentence ----------------------------------------------------------------------
+
+    def sentence_claims(self, text: str, offset: int, ctx: _Context) -> list[Claim]:
+        numbers, benchmarks, metrics, models = find_mentions(text, self.lexicon)
+        taken = [(b.start, b.end) for b in benchmarks] + [(m.start, m.end) for m in models]
+        numbers = [n for n in numbers if not any(s <= n.start < e for s, e in taken) and not self._is_size(text, n)]
+        models = [m for m in models if not any(n.start <= m.start < n.end for n in numbers)]
+        selves = [Mention(x.start(), x.end(), x.group(), "self") for x in self.self_ref.finditer(text)]
+        sent = _Sentence(text, offset, numbers, benchmarks, metrics, models, selves)
+        groups = self._groups(sent)
+        claims: list[Claim] = []
+        previous: tuple[_Group, str | None] | None = None
+        for i, group in enumerate(groups):
+            before_start = groups[i - 1].end if i else 0
+            after_end = groups[i + 1].start if i + 1 < len(groups) else len(text)
+            made, metric = self._group_claims(sent, group, before_start, after_end, ctx, previous)
+            claims.extend(made)
+            previous = (group, metric)
+        if benchmarks:
+            ctx.benchmark = benchmarks[-1].id
+        scores = [m for m in metrics if self.lexicon.metrics[m.id].kind == "score"]
+        if scores:
+            ctx.metric = scores[-1].id
+        return claims
+
+    @staticmethod
+    def _is_size(text: str, n: Number) -> bool:
+        """Image or kernel sizes ("224x224", "3 × 3") are never claims."""
+        return n.unit is None and (bool(_SIZE_NEXT.match(text, n.end)) or bool(_SIZE.search(text[max(0, n.start - 6):n.start])))
+
+    def _groups(self, sent: _Sentence) -> list[_Group]:
+        groups: list[_Group] = []
+        for n in sent.numbers:
+            if groups:
+                last = groups[-1].numbers[-1]
+                between = sent.text[last.end:n.start]
+                if _LINK.match(between) and _compatible(last, n):
+                    groups[-1].numbers.append(n)
+                    groups[-1].links.append(between.strip())
+                    continue
+            groups.append(_Group([n]))
+        for g in groups:
+            _share_unit(g)
+        return groups
+
+    # ---- classing a group ------------------------------------------------------------------
+
+    def _group_claims(self, sent: _Sentence, group: _Group, before_start: int, after_end: int,
+                      ctx: _Context, previous) -> tuple[list[Claim], str | None]:
+        text = sent.text
+        before = text[before_start:group.start]
+        after = text[group.end:after_end]
+        unit = group.unit
+        first = group.numbers[0]
+        quantity = next((n.quantity for n in reversed(group.numbers) if n.quantity), None)
+        if quantity is None and all(n.scaled for n in group.numbers):
+            quantity = self._implied_quantity(before, after)
+        if quantity is not None:
+            return self._quantity_claims(sent, group, quantity, before, after, ctx), None
+        if unit == "x":
+            return self._ratio_claims(sent, group, before, after, ctx), None
+        if unit is None and any(n.scaled for n in group.numbers):
+            return [], None
+        if unit == "%" and self.labels_after.match(after):
+            return [], None  # "with 1% of the labels": a setting
+        if unit == "%" and _OF.match(after):
+            made = self._share_claims(sent, group, after, ctx)
+            if made is not None:
+                return made, None
+        if unit == "%":
+            cost = self._cost_metric(sent, group, before, after)
+            if cost is not None:
+                return self._emit(sent, group, "ratio", cost, ctx, before, after, evidence_to=None), None
+        return self._score_claims(sent, group, before, after, ctx, previous)
+
+    def _implied_quantity(self, before: str, after: str):
+        """"a 3B model", "parameter sizes ranging from 14 million": the counted thing named nearby."""
+        params = self.lexicon.quantities.get("params")
+        if params is None:
+            return None
+        if regex.match(r"^[\s-]*(?:param(?:eter)?s?\b|models?\b|LLMs?\b|language\s+models?\b|networks?\b|"
+                       r"transformers?\b|variants?\b|checkpoints?\b|backbones?\b)", after, regex.I):
+            return params
+        if regex.search(r"\b(?:parameters?|params|model\s+sizes?|weights)\b[^.;]{0,40}$", before, regex.I):
+            return params
+        return None
+
+    def _quantity_claims(self, sent, group, quantity, before, after, ctx) -> list[Claim]:
+        if quantity.metric in ("data", "tokens") or _OF.match(after) and quantity.unit not in ("params", "flops"):
+            return []  # "6.6B image-text pairs", "1000 hours of speech": dataset statistics
+        if quantity.unit == "epochs" and not regex.search(r"\b(?:cost|search|takes?|requires?)\b", before, regex.I):
+            return []  # "trained for 300 epochs" is a setting
+        metric = quantity.metric
+        if quantity.unit in ("gpu_hours", "gpu_days", "tpu_hours", "tpu_days", "epochs", "hours", "days") \
+                and regex.search(r"\bsearch", sent.text, regex.I):
+            metric = "search_cost"
+        kind = "resource"
+        if regex.match(r"^\s*(?:fewer|less|more|lower|higher|smaller|larger)\b", after, regex.I):
+            kind = "delta"
+        return self._emit(sent, group, kind, metric, ctx, before, after, unit=quantity.unit)
+
+    def _ratio_claims(self, sent, group, before, after, ctx) -> list[Claim]:
+        metric = self._cost_metric(sent, group, before, after)
+        cue = self.ratio_after.match(after) or regex.search(
+            r"(?:\bby|speed-?up\s+of|up\s+to|reduction\s+of|improvement\s+of|factor\s+of|acceleration\s+of)\s*$",
+            before, regex.I)
+        if metric is None and not cue:
+            return []  # "repeated 3 times", "a 2x2 grid"
+        return self._emit(sent, group, "ratio", metric, ctx, before, after)
+
+    def _cost_metric(self, sent, group, before, after) -> str | None:
+        """The cost a multiplier or percentage measures: named after it, or before it with "by"."""
+        lex = self.lexicon
+        rel_after = [m for m in sent.metrics if m.start >= group.end and m.start - group.end <= 45
+                     and lex.metrics[m.id].kind == "cost"
+                     and not _CLAUSE_BREAK.search(sent.text[group.end:m.start])]
+        if rel_after and (self.ratio_after.match(after) or _directly(sent.text[group.end:rel_after[0].start])):
+            return rel_after[0].id
+        if self.ratio_after.match(after):
+            cue = self.ratio_after.match(after).group().strip()
+            m = lex.metric(cue)
+            if m is not None and m.kind == "cost":
+                return m.id
+        rel_before = [m for m in sent.metrics if m.end <= group.start and group.start - m.end <= 45
+                      and lex.metrics[m.id].kind == "cost"]
+        if rel_before and regex.search(r"\b(?:by|to|of)\b[^.;]{0,20}$", before, regex.I):
+            return rel_before[-1].id
+        if group.unit == "x" and self.ratio_after.match(after):
+            near = [m for m in sent.metrics if lex.metrics[m.id].kind == "cost" and m.start >= group.end]
+            if near:
+                return near[0].id
+        return None
+
+    def _share_claims(self, sent, group, after, ctx) -> list[Claim] | None:
+        """"27.7% of the data and training compute", "90% of the performance": a ratio per noun."""
+        of = _OF.match(after)
+        rest_start = group.end + of.end()
+        lex = self.lexicon
+        named = []
+        for m in sent.metrics:
+            if m.start < rest_start:
+                continue
+            gap = sent.text[rest_start:m.start] if not named else sent.text[named[-1].end:m.start]
+            if not regex.fullmatch(r"\s*(?:(?:and|or|,)\s*)*(?:the\s+)?(?:[\w-]+\s+)?", gap) or len(gap) > 25:
+                break
+            named.append(m)
+        if not named:
+            if regex.match(r"(?:the\s+)?(?:original\s+|full\s+)?performance\b", sent.text[rest_start:], regex.I):
+                metric = ctx.metric or "accuracy"
+                return self._emit(sent, group, "ratio", metric, ctx, "", after)
+            return None
+        out = []
+        for m in named:
+            metric = m.id
+            out += self._emit(sent, group, "ratio", metric, ctx, "", after, metric_mention=m)
+        return out
+
+    def _score_claims(self, sent, group, before, after, ctx, previous) -> tuple[list[Claim], str | None]:
+        unit = group.unit
+        mention = self._score_metric(sent, group, before, after)
+        metric = mention.id if mention else None
+        inherited = False
+        if metric is None and previous is not None and previous[1] and _same_run(sent, previous[0], group) \
+                and (previous[0].unit == unit):
+            metric, inherited = previous[1], True
+        delta = bool(group.numbers[0].sign == "+" or unit in ("pp", "points")
+                     or self.delta_before.search(before[-60:])
+                     or self.delta_after.match(after)
+                     or (mention is not None and mention.start >= group.end
+                         and self.delta_after.match(sent.text[mention.end:mention.end + 30])))
+        if _FROM_TO.search(before) and len(group.numbers) > 1:
+            delta = False  # "improves from 77.98% to 79.70%": two results
+        if metric is None:
+            if unit is None:
+                return [], None
+            if unit == "%" and ctx.metric and self.lexicon.metrics[ctx.metric].scale == 100:
+                metric = ctx.metric
+            else:
+                bench = self._benchmark_ids(sent, group, before, after, ctx)
+                primary = self.lexicon.benchmarks[bench[0]].primary_metric if bench and bench[0] else None
+                if primary and self.lexicon.metrics[primary].scale == 100 and unit in ("%", "pp"):
+                    metric = primary
+                elif not delta:
+                    return [], None
+        if unit is None and metric and self.lexicon.metrics[metric].kind != "score":
+            return [], None
+        if not delta and unit == "%" and metric and self.lexicon.metrics[metric].scale == 1:
+            return [], None  # "FID improves 29%": a relative change, handled as a delta only
+        kind = "delta" if delta else "result"
+        out = self._emit(sent, group, kind, metric, ctx, before, after,
+                         metric_mention=mention if not inherited else None)
+        return out, metric
+
+    def _score_metric(self, sent, group, before, after) -> Mention | None:
+        """The score metric a percentage or bare score is about: next to it, else in its clause."""
+        lex = self.lexicon
+        scores = [m for m in sent.metrics if lex.metrics[m.id].kind == "score"]
+        for m in scores:  # right after: "84.8% top-1", "1.97 gFID", "35.6 box AP"
+            if group.end <= m.start <= group.end + 30 and _ADJACENT_AFTER.match(sent.text[group.end:m.start]):
+                return m
+        for m in reversed(scores):  # right before: "top-1 accuracy of 84.8%", "gFID 2.74"
+            if m.end <= group.start and group.start - m.end <= 40 and _ADJACENT_BEFORE.match(
+                    _strip_mentions(sent.text, m.end, group.start, sent.benchmarks)):
+                return m
+        if group.unit is None:
+            return None  # a bare number needs its metric right beside it
+        inside = [m for m in scores if m.end <= group.start and not _CLAUSE_BREAK.search(sent.text[m.end:group.start])]
+        if inside:
+            return inside[-1]
+        later = [m for m in scores if m.start >= group.end and m.start - group.end <= 60
+                 and not _CLAUSE_BREAK.search(sent.text[group.end:m.start])]
+        if later:
+            return later[0]
+        earlier = [m for m in scores if m.end <= group.start]
+        return earlier[-1] if earlier else None
+
+    # ---- attaching benchmark, model, evidence ----------------------------------------------
+
+    def _benchmark_ids(self, sent, group, before, after, ctx) -> list[str | None]:
+        """The benchmarks a group's number is on: after it ("on ImageNet"), else before, else carried."""
+        text = sent.text
+        near_after = [b for b in sent.benchmarks if group.end <= b.start <= group.end + len(after)
+                      and b.start - group.end <= 70 and not _CLAUSE_BREAK.search(text[group.end:b.start])]
+        if near_after:
+            return _run(text, near_after, sent.benchmarks)
+        earlier = [b for b in sent.benchmarks if b.end <= group.start]
+        if earlier:
+            return _run_back(text, earlier)
+        later = [b for b in sent.benchmarks if b.start >= group.end]
+        if later:
+            return [later[0].id]
+        return [ctx.benchmark]
+
+    def _respectively(self, sent: _Sentence, group: _Group, items: list[Mention]) -> list[Mention] | None:
+        """Pair a list of k numbers with k mentions when the sentence says "respectively" or uses "|"."""
+        k = len(group.numbers)
+        if k < 2:
+            return None
+        if not (regex.search(r"\brespectively\b", sent.text, regex.I) or "|" in group.links):
+            return None
+        seen, after = set(), []
+        for m in items:
+            if m.start >= group.end and (m.id or m.text) not in seen:
+                seen.add(m.id or m.text)
+                after.append(m)
+        if len(after) >= k:
+            return after[:k]
+        seen, before = set(), []
+        for m in reversed(items):
+            if m.end <= group.start and (m.id or m.text) not in seen:
+                seen.add(m.id or m.text)
+                before.insert(0, m)
+            if len(before) == k:
+                return before
+        return None
+
+    def _subject(self, sent: _Sentence, position: int, ctx: _Context) -> str | None:
+        """Whose number this is: the nearest name or "we"/"our model" before it that is not a baseline."""
+        candidates = sorted([m for m in sent.models + sent.selves if m.end <= position], key=lambda m: m.start)
+        for m in reversed(candidates):
+            lead = sent.text[max(0, m.start - 30):m.start]
+            if self.comparison_end.search(lead) or regex.search(r"\b(?:with|using|of|from|on|to|via|in)\s+(?:the\s+)?$", lead, regex.I):
+                continue
+            if m.kind == "self":
+                return ctx.method
+            return m.text
+        return ctx.method
+
+    def _baseline(self, sent: _Sentence, group: _Group) -> str | None:
+        """What a delta or ratio is compared with: the words after "than", "over", "outperforms"..."""
+        best = None
+        for m in self.comparison.finditer(sent.text):
+            tail = sent.text[m.end():]
+            phrase = regex.match(r"\s*(?:the\s+|a\s+|an\s+)?(?P<p>[^\s,;.()](?:[^,;()]*?))(?=\s+(?:by|on|in|at|with|while|when|under|for|across|using|and\s+(?:is|are|achieves?)|\d)\b|[,;()]|\.\s|\.$|$)", tail)
+            if not phrase:
+                continue
+            words = phrase.group("p").split()
+            if not words or len(words) > 8 or any(ch.isdigit() for ch in words[0][:1]):
+                continue
+            candidate = " ".join(words)
+            if abs(m.start() - group.start) < 200:
+                if best is None or abs(m.start() - group.start) < best[0]:
+                    best = (abs(m.start() - group.start), candidate)
+        return best[1] if best else None
+
+    def _setting(self, sent: _Sentence, number: Number, before: str) -> str | None:
+        parts = []
+        if number.bound:
+            parts.append(number.bound)
+        elif self.bound_before:
+            b = self.bound_before.search(before[-25:])
+            if b:
+                value = self.lexicon.bounds.get(b.group("b").lower(), "")
+                if value:
+                    parts.append(value)
+        for pattern, label in _SETTINGS:
+            if pattern.search(sent.text):
+                parts.append(label)
+        return "; ".join(dict.fromkeys(parts)) or None
+
+    def _emit(self, sent, group, kind, metric, ctx, before, after, *, unit=None, metric_mention=None,
+              evidence_to=...) -> list[Claim]:
+        """One claim per number of the group (per benchmark when one number covers several)."""
+        lex = self.lexicon
+        bench_pairs = self._respectively(sent, group, sent.benchmarks)
+        model_pairs = self._respectively(sent, group, sent.models)
+        metric_pairs = self._respectively(sent, group, [m for m in sent.metrics if lex.metrics[m.id].kind == "cost"]) \
+            if kind == "ratio" else None
+        default_benches = self._benchmark_ids(sent, group, before, after, ctx) if not bench_pairs else None
+        baseline = self._baseline(sent, group) if kind in ("delta", "ratio") else None
+        out = []
+        for i, n in enumerate(group.numbers):
+            n_unit = unit or n.unit or group.unit
+            n_metric = metric_pairs[i].id if metric_pairs else metric
+            model = model_pairs[i].text if model_pairs else self._number_model(sent, group, i, ctx)
+            benches = [bench_pairs[i].id] if bench_pairs else default_benches
+            if len(benches) > 1 and len(group.numbers) > 1:
+                benches = benches[:1]
+            n_unit = _final_unit(n_unit, n_metric, lex)
+            for bench in benches:
+                n_metric_final = _resolve_accuracy(n_metric, bench, lex)
+                direction = lex.metrics[n_metric_final].higher_is_better if n_metric_final in lex.metrics else None
+                span_start, span_end = n.start, n.end
+                if metric_mention is not None and abs(metric_mention.start - n.start) <= 60:
+                    span_start = min(span_start, metric_mention.start)
+                    span_end = max(span_end, metric_mention.end)
+                magnitude = n.magnitude if (n.quantity and n.quantity.magnitude) or (unit in ("params", "flops")) else None
+                if magnitude is None and n_unit in ("params", "flops"):
+                    magnitude = _group_magnitude(group, n)
+                out.append(Claim(
+                    kind=kind, value=n.value, evidence=sent.text[span_start:span_end],
+                    start=sent.offset + span_start, end=sent.offset + span_end, model=model,
+                    benchmark=bench, metric=n_metric_final, unit=n_unit, magnitude=magnitude,
+                    baseline=baseline, setting=self._setting(sent, n, sent.text[:n.start]),
+                    higher_is_better=direction))
+        return out
+
+    def _number_model(self, sent, group, index, ctx) -> str | None:
+        n = group.numbers[index]
+        # a name right before the number is its owner: "NSGA-Net (4 GPU days)", "DiT-XL/2: 3.04"
+        for m in sent.models:
+            if 0 <= n.start - m.end <= 3 and regex.fullmatch(r"[\s(:]*", sent.text[m.end:n.start]):
+                return m.text
+        # the second member of "A vs. B" is the baseline's number
+        if index > 0 and group.links[index - 1].lower().startswith(("vs", "versus")):
+            compared = [m for m in sent.models if m.end <= group.start
+                        and self.comparison_end.search(sent.text[max(0, m.start - 30):m.start])]
+            if compared:
+                return compared[-1].text
+        return self._subject(sent, group.start, ctx)
+
+
+_SETTINGS = [
+    (regex.compile(r"\bzero[\s-]?shot\b", regex.I), "zero-shot"),
+    (regex.compile(r"\bfew[\s-]?shot\b", regex.I), "few-shot"),
+    (regex.compile(r"\blinear[\s-]prob(?:e|ing)\b", regex.I), "linear probing"),
+    (regex.compile(r"\bfine[\s-]?tun(?:e|ed|ing)\b", regex.I), "fine-tuning"),
+    (regex.compile(r"\bsemi[\s-]supervised\b", regex.I), "semi-supervised"),
+]
+
+# "called X", "named X", "dubbed X": the abstract names its method.
+_INTRODUCED = regex.compile(r"""(?:called|named|dubbed|termed|coined|namely)\s+(?:as\s+)?["“'‘]?
+    (?P<name>[A-Za-z][\w+-]*(?:[-/.][\w]+)*)""", regex.VERBOSE)
+# "we propose X", "we present X", "this paper introduces X".
+_PROPOSED = regex.compile(r"""\b(?:we|this\s+paper|this\s+work)\s+(?:propose|present|introduce|develop|design|
+    build|release)s?\s+(?:a\s+|an\s+|the\s+)?(?:new\s+|novel\s+)?(?P<name>[A-Za-z][\w+-]*(?:[-/.][\w]+)*)""",
+                       regex.VERBOSE | regex.I)
+# "... (TiTok)" after a description the abstract introduces.
+_ORDINARY = {"a", "an", "the", "on", "in", "towards", "toward", "learning", "scaling", "improving",
+             "rethinking", "revisiting", "understanding", "exploring", "beyond", "when", "how", "what",
+             "why", "do", "does", "is", "are", "can", "re-labeling", "re-assessing", "effective", "efficient",
+             "lets", "let's", "go", "big", "two", "one", "unsupervised", "self-supervised"}
+
+
+def _ordinary(word: str) -> bool:
+    return word.lower() in _ORDINARY
+
+
+def _name_like(word: str) -> bool:
+    """A model-like token: inner capitals or digits ("TinyViT", "m2mKD", "EEEA-Net", "BASIC")."""
+    core = word.strip("\"'“”()[],.")
+    return bool(regex.search(r"^.+[A-Z]|\d|^[A-Z]{2,}", core)) and not _ordinary(core)
+
+
+def _directly(gap: str) -> bool:
+    """Whether a cost noun follows a number with only filler words between ("11% parameters")."""
+    return bool(regex.fullmatch(r"\s*(?:(?:the|of|in|less|fewer|more|lower|total|overall|model|"
+                                r"training|inference|its|their|end-to-end)\s+)*", gap, regex.I))
+
+
+def _compatible(a: Number, b: Number) -> bool:
+    """Two numbers can share a group when their units agree or one of them is bare."""
+    if a.unit and b.unit:
+        return a.unit == b.unit or {a.unit, b.unit} <= {"%", "pp"}
+    if a.unit is None and b.unit is None:
+        return a.scaled == b.scaled
+    bare = a if a.unit is None else b
+    return not _YEAR.match(str(int(bare.value))) if bare.value == int(bare.value) else True
+
+
+def _share_unit(group: _Group) -> None:
+    """Give bare members of a range or list the unit written once at its end ("2 to 25 times")."""
+    last = next((n for n in reversed(group.numbers) if n.unit), None)
+    if last is None:
+        return
+    for i, n in enumerate(group.numbers):
+        if n.unit is None:
+            magnitude = None
+            if last.magnitude is not None and last.value:
+                factor = 1.0 if n.scaled else last.magnitude / last.value
+                magnitude = (n.magnitude if n.scaled else n.value * factor)
+            group.numbers[i] = Number(n.start, n.end, n.value, last.unit, last.quantity, magnitude,
+                                      n.sign, n.bound or last.bound, n.scaled, last.hint)
+
+
+def _group_magnitude(group: _Group, n: Number) -> float | None:
+    return n.magnitude
+
+
+def _final_unit(unit: str | None, metric: str | None, lexicon: Lexicon) -> str | None:
+    """Score points are percentage points on percentage metrics, bare otherwise."""
+    if unit == "points":
+        m = lexicon.metrics.get(metric) if metric else None
+        return "pp" if m is not None and m.scale == 100 else None
+    return unit
+
+
+def _resolve_accuracy(metric: str | None, bench: str | None, lexicon: Lexicon) -> str | None:
+    """Plain accuracy on a classification benchmark is top-1 accuracy (the spec's convention)."""
+    if metric == "accuracy" and bench in lexicon.benchmarks and lexicon.benchmarks[bench].primary_metric == "top1_accuracy":
+        return "top1_accuracy"
+    return metric
+
+
+def _strip_mentions(text: str, start: int, end: int, mentions: list[Mention]) -> str:
+    """The text between two points with benchmark mentions cut out ("ADE20K val. mIoU of")."""
+    pieces, pos = [], start
+    for m in mentions:
+        if start <= m.start and m.end <= end:
+            pieces.append(text[pos:m.start])
+            pos = m.end
+    pieces.append(text[pos:end])
+    return " ".join(pieces)
+
+
+def _same_run(sent: _Sentence, prev: _Group, group: _Group) -> bool:
+    """Whether two groups are one list split by benchmark names ("1.70 on X and 2.89 on Y")."""
+    gap = _strip_mentions(sent.text, prev.end, group.start, sent.benchmarks)
+    return bool(regex.fullmatch(r"[\s,]*(?:(?:on|for|in|at|and|the|,|respectively|vs\.?|versus|while|"
+                                r"compared\s+to|dataset|datasets|benchmark|test\s+set|validation\s+set|"
+                                r"set|split)\s*)*", gap, regex.I))
+
+
+def _run(text: str, first: list[Mention], all_mentions: list[Mention]) -> list[str]:
+    """A benchmark mention and the ones joined to it by "and", "," or "/": one claim each."""
+    out = [first[0]]
+    for b in all_mentions:
+        if b.start <= out[-1].start:
+            continue
+        gap = text[out[-1].end:b.start]
+        if regex.fullmatch(r"\s*(?:,|and|,\s*and|/|&|\+)?\s*(?:the\s+)?", gap):
+            out.append(b)
+        else:
+            break
+    return list(dict.fromkeys(b.id for b in out))
+
+
+def _run_back(text: str, earlier: list[Mention]) -> list[str]:
+    """The last benchmark before a number, with those listed with it ("fine-tuned on A, B, and C")."""
+    out = [earlier[-1]]
+    for b in reversed(earlier[:-1]):
+        gap = text[b.end:out[0].start]
+        if regex.fullmatch(r"\+?\s*(?:,|and|,\s*and|/|&)?\s*(?:the\s+)?", gap):
+            out.insert(0, b)
+        else:
+            break
+    return list(dict.fromkeys(b.id for b in out))
+
+
+@lru_cache(maxsize=8)
+def _grammar_cached(lexicon_id: int, lexicon: Lexicon) -> _Grammar:
+    return _Grammar(lexicon)
+
+
+_GRAMMARS: dict[int, _Grammar] = {}
+
+
+def _grammar_for(lexicon: Lexicon) -> _Grammar:
+    grammar = _GRAMMARS.get(id(lexicon))
+    if grammar is None or grammar.lexicon is not lexicon:
+        grammar = _GRAMMARS[id(lexicon)] = _Grammar(lexicon)
+    return grammar

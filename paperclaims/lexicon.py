@@ -19,7 +19,7 @@ import regex
 
 from .errors import LexiconError
 
-SECTIONS = ("benchmark", "metric", "quantity", "scales")
+SECTIONS = ("benchmark", "metric", "quantity", "scales", "words", "bounds")
 
 
 @dataclass(frozen=True)
@@ -91,24 +91,31 @@ def surface_pattern(surface: str) -> str:
     return r"[-\s]?".join(parts)
 
 
-def alternation(case_insensitive: Iterable[str], exact: Iterable[str] = ()) -> str:
-    """One alternation of surface forms, longest first, bounded so it never matches inside a word."""
+def alternation(case_insensitive: Iterable[str], exact: Iterable[str] = (), *, glued: bool = False) -> str:
+    """One alternation of surface forms, longest first, bounded so it never matches inside a word.
+
+    `glued` drops the left bound, for unit words that follow a number directly ("79ms").
+    """
     alts = [(s, True) for s in set(case_insensitive)] + [(s, False) for s in set(exact)]
     alts.sort(key=lambda a: (-len(a[0]), a[0]))
     body = "|".join(f"(?i:{surface_pattern(s)})" if ci else surface_pattern(s) for s, ci in alts)
-    return rf"(?<![\w@])(?:{body})(?![\w@])"
+    left = "" if glued else r"(?<![\w@])"
+    return rf"{left}(?:{body})(?![\w@])"
 
 
 class Lexicon:
     """Benchmarks, metrics and quantities by id, with lookups from any surface form."""
 
     def __init__(self, benchmarks: dict[str, Benchmark], metrics: dict[str, Metric],
-                 quantities: dict[str, Quantity], scales: dict[str, dict[str, str]]):
+                 quantities: dict[str, Quantity], scales: dict[str, dict[str, str]],
+                 words: dict[str, list[str]] | None = None, bounds: dict[str, str] | None = None):
         self.benchmarks = benchmarks
         self.metrics = metrics
         self.quantities = quantities
         self.scale_suffixes = dict(scales.get("suffixes", {}))
         self.scale_words = {k.casefold(): v for k, v in scales.get("words", {}).items()}
+        self.words = {name: tuple(phrases) for name, phrases in (words or {}).items()}
+        self.bounds = dict(bounds or {})
         self._benchmark_keys = _surface_index(benchmarks.values(), "benchmark")
         self._metric_keys = _surface_index(metrics.values(), "metric")
         self.benchmark_regex = regex.compile(alternation(
@@ -188,6 +195,8 @@ class _Builder:
         self.entries = {s: {} for s in _TYPES}
         self.owner = {s: {} for s in _TYPES}  # surface key -> (id, origin)
         self.scales = {"suffixes": {}, "words": {}}
+        self.words: dict[str, list[str]] = {}
+        self.bounds: dict[str, str] = {}
 
     def add(self, data: dict, origin: str, builtin: bool):
         for section, table in data.items():
@@ -195,6 +204,17 @@ class _Builder:
                 raise LexiconError(f"{origin}: unknown section [{section}] (known: {', '.join(SECTIONS)})")
             if not isinstance(table, dict):
                 raise LexiconError(f"{origin}: [{section}] must be a table")
+            if section == "words":
+                for name, phrases in table.items():
+                    if not isinstance(phrases, list) or not all(isinstance(p, str) and p.strip() for p in phrases):
+                        raise LexiconError(f"{origin}: [words] {name} must be a list of non-empty strings")
+                    self.words[name] = list(dict.fromkeys([*self.words.get(name, []), *phrases]))
+                continue
+            if section == "bounds":
+                if not all(isinstance(v, str) for v in table.values()):
+                    raise LexiconError(f"{origin}: [bounds] values must be strings")
+                self.bounds.update(table)
+                continue
             if section == "scales":
                 for part, mapping in table.items():
                     if part not in self.scales or not isinstance(mapping, dict):
@@ -257,13 +277,14 @@ class _Builder:
         for q in made["quantity"].values():
             if q.metric and q.metric not in made["metric"]:
                 raise LexiconError(f"[quantity.{q.id}] metric {q.metric!r} is not a known metric")
-        return Lexicon(made["benchmark"], made["metric"], made["quantity"], self.scales)
+        return Lexicon(made["benchmark"], made["metric"], made["quantity"], self.scales,
+                       self.words, self.bounds)
 
 
 def builtin_files() -> list[tuple[str, str]]:
     """The built-in lexicon files as (name, text), in load order."""
     data = resources.files("paperclaims") / "data"
-    files = [data / "metrics.toml", data / "units.toml"]
+    files = [data / "metrics.toml", data / "units.toml", data / "grammar.toml"]
     files += sorted((p for p in (data / "benchmarks").iterdir() if p.name.endswith(".toml")),
                     key=lambda p: p.name)
     return [(f"paperclaims/data/{p.name}" if p.parent.name == "data" else f"paperclaims/data/benchmarks/{p.name}",

@@ -1,0 +1,291 @@
+"""Mentions: the numbers (with their units), benchmarks, metrics and model names in a text, with spans."""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from .lexicon import Benchmark, Lexicon, Metric, Quantity, alternation
+from .units import scale_factor
+
+# A number as written: a sign, digits with optional thousands separators and decimals, or a
+# power of ten ("10^4"). What comes after it (%, x, M, GFLOPs...) is read by `_read_unit`.
+NUMBER = regex.compile(r"""
+    (?P<sign>[+±])?                                  # an explicit gain: "+1.3%"
+    (?:
+        10\^\{?(?P<exp>-?\d{1,2})\}?                 # a power of ten: 10^4, 10^{4}
+      | (?P<num>
+            \d{1,3}(?:,\d{3})+(?:\.\d+)?             # thousands separators: 3,150 / 12,800.5
+          | \d+(?:\.\d+)?                            # plain: 84.8, 2, 0.810
+          | \.\d+                                    # leading point: .81
+        )
+    )
+    """, regex.VERBOSE)
+
+# A number is part of a name when it is glued to letters ("ResNet50") or hangs off a word by
+# "-" or "/" ("ResNet-50", "ViT-L/14", "JFT-300M", "T5-11B").
+_NAME_TAIL = regex.compile(r"[A-Za-z][\w.]*[-/]$|[A-Za-z_]$")
+
+# Units glued to or right after a number, tried in order.
+_PERCENT = regex.compile(r"\s?(?:%|percent\b|per\s?cent\b)")
+_POINTS = regex.compile(r"""\s?(?:
+        p\.\s?p\.? | pp\b | percentage[\s-]points?\b | %[\s-]?points?\b | points?\b | pts\b
+    )""", regex.VERBOSE | regex.IGNORECASE)
+_MULTIPLIER = regex.compile(r"""
+    (?:\s?[x×X]|\s?\*|\s?-?fold\b|\s?times\b)        # 1.2x, 4.2 times, 10-fold
+    (?!\s?\d)                                        # but not a size: 224x224, 3x3
+    (?![A-Za-wyz])                                   # nor a word: "6xl"
+    """, regex.VERBOSE)
+_DECIBEL = regex.compile(r"\s?dB\b")
+_BOUND_AFTER = regex.compile(r"\+(?![\w])")         # "90%+"
+_BOUND_BEFORE = regex.compile(r"(?P<op>[<>≤≥]=?|~|≈)\s?$")
+
+# A power of ten after a mantissa: "1.2 × 10^9".
+_SCIENTIFIC = regex.compile(r"\s?[x×]\s?10\^\{?(?P<exp>-?\d{1,2})\}?")
+
+
+@dataclass(frozen=True)
+class Number:
+    """A number as written, with the unit and scale read after it."""
+
+    start: int          # span of the whole expression, unit included
+    end: int
+    value: float        # the number as written ("21" for "21M")
+    unit: str | None    # "%", "pp", "x", "points", a quantity's unit, or None
+    quantity: Quantity | None = None
+    magnitude: float | None = None
+    sign: str | None = None
+    bound: str | None = None
+    scaled: bool = False  # a scale word was read ("21M", "650 million")
+    hint: str | None = None  # a metric the unit implies ("dB" -> psnr)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A benchmark, metric or model named in the text."""
+
+    start: int
+    end: int
+    text: str
+    kind: str           # "benchmark", "metric", "model", "self"
+    id: str | None = None
+
+
+class Finder:
+    """Finds mentions in text with the patterns one lexicon generates; build once per lexicon."""
+
+    def __init__(self, lexicon: Lexicon):
+        self.lexicon = lexicon
+        q_ci, q_exact, self._quantity_by_word = [], [], {}
+        for q in lexicon.quantities.values():
+            for w in q.words:
+                q_ci.append(w)
+                self._quantity_by_word[_fold(w)] = q
+            for w in q.exact_words:
+                q_exact.append(w)
+                self._quantity_by_word[_fold(w)] = q
+        self._quantity_words = regex.compile(r"[\s-]?" + alternation(q_ci, q_exact, glued=True))
+        prefixed = [(w, q) for q in lexicon.quantities.values() for w in q.prefixed]
+        self._prefixed_by_word = {_fold(w): q for w, q in prefixed}
+        self._prefixed = regex.compile(
+            r"\s?(?P<prefix>[KMGTPB])\s?(?P<word>" + "|".join(
+                regex.escape(w) for w, _ in sorted(prefixed, key=lambda p: -len(p[0]))) + r")(?![\w])")
+        suffixes = sorted(lexicon.scale_suffixes, key=len, reverse=True)
+        self._suffix = regex.compile(r"\s?(?P<s>" + "|".join(map(regex.escape, suffixes)) + r")(?![A-Za-z])") \
+            if suffixes else None
+        words = sorted(lexicon.scale_words, key=len, reverse=True)
+        self._scale_word = regex.compile(r"\s(?P<s>" + "|".join(map(regex.escape, words)) + r")\b",
+                                         regex.IGNORECASE) if words else None
+        self._model_stop = set(lexicon.words.get("not_models", ()))
+
+    # ---- numbers -------------------------------------------------------------------------
+
+    def numbers(self, text: str) -> list[Number]:
+        """Every number in the text that is not part of a name, with its unit."""
+        found = []
+        for m in NUMBER.finditer(text):
+            start = m.start()
+            before = text[max(0, start - 40):start]
+            if before.endswith((".", ",")) and before[-2:-1].isdigit():
+                continue  # the tail of a number the pattern did not take whole
+            if _NAME_TAIL.search(before) or (before.endswith(("-", "/")) and _glued_name(before)):
+                continue
+            if m.group("exp") is not None:
+                value = 10.0 ** int(m.group("exp"))
+            else:
+                value = float(m.group("num").replace(",", ""))
+            end = m.end()
+            sci = _SCIENTIFIC.match(text, end)
+            if sci and m.group("num"):
+                value *= 10.0 ** int(sci.group("exp"))
+                end = sci.end()
+            if not math.isfinite(value):
+                continue
+            number = self._read_unit(text, start, end, value, m.group("sign"))
+            if number is not None:
+                found.append(number)
+        return found
+
+    def _read_unit(self, text: str, start: int, end: int, value: float, sign: str | None) -> Number | None:
+        bound = None
+        b = _BOUND_BEFORE.search(text, max(0, start - 3), start)
+        if b:
+            bound = {"≤": "<=", "≥": ">=", "≈": "~"}.get(b.group("op"), b.group("op"))
+        if end < len(text) and text[end].isalpha() and not self._unit_glued(text, end):
+            return None  # "3D", "2nd", "5G network": a word, not a unit
+        # a magnitude prefix glued to a counted word: "1.0 GFLOPs", "300 MMACs"
+        p = self._prefixed.match(text, end)
+        if p:
+            q = self._prefixed_by_word[_fold(p.group("word"))]
+            prefix = {"B": "G"}.get(p.group("prefix"), p.group("prefix"))
+            factor = scale_factor(prefix)
+            return Number(start, p.end(), value, q.unit, q, value * factor, sign, bound, True)
+        factor, scaled, pos = 1.0, False, end
+        s = self._suffix.match(text, pos) if self._suffix else None
+        if s and not self._quantity_words.match(text, pos):
+            factor, scaled, pos = scale_factor(self.lexicon.scale_suffixes[s.group("s")]), True, s.end()
+        else:
+            w = self._scale_word.match(text, pos) if self._scale_word else None
+            if w:
+                factor = scale_factor(self.lexicon.scale_words[w.group("s").casefold()])
+                scaled, pos = True, w.end()
+        q = self._quantity_words.match(text, pos)
+        if q:
+            quantity = self._quantity_by_word[_fold(q.group().strip())]
+            magnitude = value * factor if quantity.magnitude else None
+            if not quantity.magnitude and scaled:
+                value *= factor
+            return Number(start, q.end(), value, quantity.unit, quantity, magnitude, sign, bound, scaled)
+        if scaled:
+            return Number(start, pos, value, None, None, value * factor, sign, bound, True)
+        for pattern, unit in ((_POINTS, "pp"), (_PERCENT, "%"), (_MULTIPLIER, "x")):
+            u = pattern.match(text, end)
+            if u:
+                if unit == "pp" and "point" in u.group().lower() and "%" not in u.group() \
+                        and "percent" not in u.group().lower():
+                    unit = "points"
+                stop = u.end()
+                if unit == "%" and _BOUND_AFTER.match(text, stop):
+                    bound, stop = ">=", stop + 1
+                return Number(start, stop, value, unit, None, None, sign, bound)
+        d = _DECIBEL.match(text, end)
+        if d:
+            return Number(start, d.end(), value, None, None, None, sign, bound, hint="psnr")
+        return Number(start, end, value, None, None, None, sign, bound)
+
+    def _unit_glued(self, text: str, pos: int) -> bool:
+        """Whether the letters right after a number are a unit ("21M", "79ms", "1.2x", "6times")."""
+        return any(p is not None and p.match(text, pos) for p in (
+            self._prefixed, self._suffix, self._quantity_words, _MULTIPLIER, _POINTS, _PERCENT, _DECIBEL))
+
+    # ---- names ---------------------------------------------------------------------------
+
+    def benchmarks(self, text: str) -> list[Mention]:
+        """Benchmark mentions, with stated resolutions and slash lists ("ImageNet-R/A/C") expanded."""
+        out = []
+        for m in self.lexicon.benchmark_regex.finditer(text):
+            b = self.lexicon.benchmark(m.group())
+            if b is None:
+                continue
+            end = m.end()
+            r = _RESOLUTION.match(text, end)
+            if r and b.resolutions:
+                size = f"{r.group('w')}x{r.group('h')}"
+                if size in b.resolutions:
+                    out.append(Mention(m.start(), r.end(), text[m.start():r.end()], "benchmark", b.resolutions[size]))
+                    continue
+            out.append(Mention(m.start(), end, m.group(), "benchmark", b.id))
+            out.extend(self._slash_list(text, m.group(), end))
+        return out
+
+    def _slash_list(self, text: str, first: str, pos: int) -> list[Mention]:
+        """"ImageNet-R/A/C" and "CIFAR10/100": the parts after each "/" name sibling benchmarks."""
+        out = []
+        stem = regex.sub(r"(?:[-\s][A-Za-z0-9]+|\d+)$", "", first)
+        joiner = "-" if regex.search(r"[-\s][A-Za-z0-9]+$", first) else ""
+        while pos < len(text) and text[pos] == "/":
+            m = regex.match(r"/(?P<part>[A-Za-z0-9]{1,8})\+?(?![\w-])", text[pos:pos + 12])
+            if not m:
+                break
+            b = self.lexicon.benchmark(stem + joiner + m.group("part"))
+            if b is None:
+                break
+            out.append(Mention(pos + 1, pos + m.end(), m.group("part"), "benchmark", b.id))
+            pos += m.end()
+        return out
+
+    def metrics(self, text: str) -> list[Mention]:
+        """Metric mentions, each with the metric id it names."""
+        out = []
+        for m in self.lexicon.metric_regex.finditer(text):
+            metric = self.lexicon.metric(m.group())
+            if metric is not None:
+                out.append(Mention(m.start(), m.end(), m.group(), "metric", metric.id))
+        return out
+
+    def models(self, text: str, taken: list[Mention]) -> list[Mention]:
+        """Name-like tokens (ResNet-50, TinyViT, ViT-B/16, BERT) that are not benchmarks or metrics."""
+        busy = [(t.start, t.end) for t in taken]
+        out = []
+        for m in _MODEL.finditer(text):
+            name = m.group().rstrip(".-/")
+            if name in self._model_stop or any(s < m.end() and m.start() < e for s, e in busy):
+                continue
+            if self.lexicon.metric(name) or self.lexicon.benchmark(name):
+                continue
+            out.append(Mention(m.start(), m.start() + len(name), name, "model"))
+        return out
+
+
+# Resolution right after a benchmark name: "ImageNet 256 x 256", "ImageNet (512×512)".
+_RESOLUTION = regex.compile(r"\s?\(?\s?(?:at\s)?(?P<w>\d{2,4})\s?[x×]\s?(?P<h>\d{2,4})\)?")
+
+# A model-like name: CamelCase or an acronym with letters and digits, optionally with "-" or "/"
+# parts ("ResNet-50", "ViT-B/16", "DiT-XL/2", "Swin-T", "m2mKD", "GPT-4", "SeiT++").
+_MODEL = regex.compile(r"""
+    (?<![\w\-/])
+    (?:
+        [A-Z][A-Za-z0-9]*[A-Z0-9][A-Za-z0-9]*          # ResNet, TinyViT, BERT, V2, FBNetV5
+      | [a-z]+[A-Z0-9][A-Za-z0-9]*[A-Z][A-Za-z0-9]*  # m2mKD, iBOT, wav2vec
+      | [A-Z][a-z]+(?=[-][A-Z0-9])                   # Swin-T, Deit3-S, Mixer-B/16
+    )
+    (?:[-/.][A-Za-z0-9]+)*                           # -50, -B/16, -XL/2, .5
+    (?:\+\+|\+)?                                     # SeiT++
+    (?![\w])
+    """, regex.VERBOSE)
+
+
+def _glued_name(before: str) -> bool:
+    """Whether the token ending in "-" or "/" before a number is a name (has letters)."""
+    token = regex.search(r"[\w.]*[-/]$", before)
+    return bool(token and regex.search(r"[A-Za-z]", token.group()))
+
+
+@lru_cache(maxsize=4096)
+def _fold(word: str) -> str:
+    return regex.sub(r"[-\s]+", "", word.casefold())
+
+
+def find_mentions(text: str, lexicon: Lexicon) -> tuple[list[Number], list[Mention], list[Mention], list[Mention]]:
+    """Numbers, benchmark, metric and model mentions in a text."""
+    finder = finder_for(lexicon)
+    benchmarks = finder.benchmarks(text)
+    metrics = finder.metrics(text)
+    models = finder.models(text, benchmarks + metrics)
+    return finder.numbers(text), benchmarks, metrics, models
+
+
+_FINDERS: dict[int, Finder] = {}
+
+
+def finder_for(lexicon: Lexicon) -> Finder:
+    """The Finder for a lexicon, built once."""
+    finder = _FINDERS.get(id(lexicon))
+    if finder is None or finder.lexicon is not lexicon:
+        finder = _FINDERS[id(lexicon)] = Finder(lexicon)
+    return finder
+
+
+__all__ = ["Number", "Mention", "Finder", "find_mentions", "finder_for", "Benchmark", "Metric"]
