@@ -6,6 +6,7 @@ in `source`. Readers know nothing of claims.
 """
 from __future__ import annotations
 
+import json
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -18,7 +19,7 @@ from .atom import parse_atom
 from .csvfeed import header_delimiter, parse_csv
 from .daily import looks_like_daily, parse_daily
 from .hfapi import parse_hf
-from .jsonfeed import parse_json
+from .jsonfeed import LIST_KEYS, parse_json
 from .jsonl import parse_jsonl
 from .plaintext import parse_text
 from .records import FeedLog, log_warning
@@ -51,8 +52,6 @@ _ATOM_ELEMENT = re.compile(r"<(?:[\w.-]+:)?(?:feed|entry)[\s>/]")
 # An array whose items nest a `paper` object carrying a `summary`: the HF daily papers API.
 _HF_PAPER = re.compile(r'"paper"\s*:\s*\{')
 _HF_SUMMARY = re.compile(r'"summary"\s*:')
-# An object that opens with the list of records: {"papers": [ ...
-_WRAPPED_LIST = re.compile(r'\{\s*"(?:papers|items|data)"\s*:\s*\[')
 
 
 def detect_format(name: str, head: str) -> str:
@@ -68,7 +67,10 @@ def detect_format(name: str, head: str) -> str:
         return EXTENSION_FORMATS[extension]
     sniffed = sniff_format(head)
     if extension == ".json":
-        return sniffed if sniffed in ("hf", "json", "jsonl") else "json"
+        # JSON Lines under a .json name only when there is more than one line to go on.
+        if sniffed == "jsonl" and len([line for line in head.splitlines() if line.strip()]) > 1:
+            return "jsonl"
+        return sniffed if sniffed == "hf" else "json"
     return sniffed
 
 
@@ -80,16 +82,28 @@ def sniff_format(head: str) -> str:
     if text.startswith("["):
         return "hf" if _HF_PAPER.search(text) and _HF_SUMMARY.search(text) else "json"
     if text.startswith("{"):
-        if _WRAPPED_LIST.match(text):
-            return "json"
-        # A lone "{" opens a pretty-printed document; a record on the first line means JSON Lines.
-        return "json" if text.split("\n", 1)[0].strip() == "{" else "jsonl"
+        return "jsonl" if _starts_json_lines(text) else "json"
     lines = text.splitlines()
     if lines and header_delimiter(lines[0]) is not None:
         return "csv"
     if looks_like_daily(lines):
         return "daily"
     return "text"
+
+
+def _starts_json_lines(text: str) -> bool:
+    """Whether text opening with "{" is JSON Lines rather than one JSON document.
+
+    JSON Lines when the first line is a whole object that is not a wrapper around a list of
+    papers, or (the first record being broken) when the second line is one.
+    """
+    for line in [line.strip() for line in text.split("\n") if line.strip()][:2]:
+        try:
+            record = json.loads(line)
+        except (ValueError, RecursionError):
+            continue
+        return isinstance(record, dict) and not any(isinstance(record.get(k), list) for k in LIST_KEYS)
+    return False
 
 
 def read_papers(

@@ -80,7 +80,7 @@ def parse_atom(lines: Iterable[str], log: FeedLog | None = None) -> Iterator[Pap
             parser.close()
     except ET.ParseError as err:
         line_number = err.position[0] if getattr(err, "position", None) else "?"
-        why = f"invalid XML, kept the {count} entries before it ({err})"
+        why = f"invalid XML, kept the {count} {'entry' if count == 1 else 'entries'} read before it ({err})"
         if log.strict:
             raise log.error(line_number, why) from None
         log.warn(f"{log.name}:{line_number}: {why}")

@@ -33,8 +33,9 @@ def parse_csv(lines: Iterable[str], log: FeedLog | None = None, *,
               delimiter: str | None = None) -> Iterator[Paper]:
     """Yield a Paper per row; a row is numbered by the line it starts on (quoted fields may span lines).
 
-    Lines must keep their line endings so quoted newlines survive. Without a `delimiter`, the
-    header row decides it.
+    Lines must keep their line endings so quoted newlines survive. `delimiter` is a first guess
+    (tab for .tsv); when the header row does not split into paper columns with it, the header
+    decides.
     """
     log = log or FeedLog()
     lines = iter(lines)
@@ -46,7 +47,9 @@ def parse_csv(lines: Iterable[str], log: FeedLog | None = None, *,
         leading_blank += 1
     if not header_line.strip():
         return
-    delimiter = delimiter or header_delimiter(header_line) or ","
+    if delimiter is None or not _is_paper_header(next(csv.reader([header_line], delimiter=delimiter), [])):
+        # The header overrides a wrong guess (a .tsv file that holds commas, say).
+        delimiter = header_delimiter(header_line) or delimiter or ","
     reader = csv.reader(chain([header_line], lines), delimiter=delimiter)
     header = next(reader)
     if not _is_paper_header(header):

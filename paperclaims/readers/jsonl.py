@@ -15,7 +15,7 @@ def parse_jsonl(lines: Iterable[str], log: FeedLog | None = None) -> Iterator[Pa
         if not line.strip():
             continue
         try:
-            record = json.loads(line)
+            record = json.loads(line.rstrip("\r\n"))
         except json.JSONDecodeError as err:
             log.skip(number, f"invalid JSON ({err.msg} at column {err.colno})")
             continue
