@@ -8,19 +8,24 @@ Repair runs a fixed sequence of passes (`_PASSES`). Each pass scans the text onc
 right, and yields non-overlapping edits `(start, end, replacement)`; applying the edits also
 carries every repaired character's origin through, so the passes compose. A character produced
 by replacing a piece of text is mapped to the whole piece, which is what lets `to_original`
-of the `%` in `84.8%` (from `84.8\\%`) cover both `\\%` characters.
+of the `%` in `84.8%` (from `84.8\\%`) cover both `\\%` characters. A deleted piece (a `$`, the
+braces of `\\textbf{...}`) belongs to no repaired character: a span covers it only when it lies
+between two characters the span covers, so `84.8%` from `$84.8\\%$` maps back to `84.8\\%`.
 
 Choices a reader might question:
 
 - `^{X}` and `_{X}` become `^X` and `_X`: the marker is kept so that no rule ever glues two
   tokens into a new number (`10^{-3}` must not read as `10-3`, `x_{2}10` not as `x210`).
-- A `~` right after a letter is a LaTeX tie (`Table~2`, `reach~80\\%`) and becomes a space; a
-  `~` after a digit (`10~20`, a range) or after a space or bracket (` ~80%`, approximately)
-  stays.
+- A `~` right after a letter is a LaTeX tie (`Table~2`, `reach~80\\%`) and becomes a space, as
+  does one between a digit and a letter (`5~times`); a `~` after a digit and before a digit
+  (`10~20`, a range) or after a space or bracket (` ~80%`, approximately) stays.
 - Relation commands written before a number (`$\\sim 5\\%$`, `\\leq 13`) swallow the spaces
   before it, as they would render, so the extractor sees `~5%` and `≤13`.
-- A dangling line-end hyphen after one of a few compound prefixes (`self- supervised`) keeps
-  the hyphen and only loses the gap; any other lowercase fragment is joined (`archi- tecture`).
+- A dangling line-end hyphen after one of a few compound prefixes (`self- supervised`) or after
+  the last part of a compound (`state-of-the- art`) keeps the hyphen and only loses the gap; any
+  other lowercase fragment is joined (`archi- tecture`).
+- `sentences` treats a lone capital and a point as an initial (`J. Smith`), so a one-letter name
+  at a sentence end (`Appendix A. We ...`) does not split; neither do `et al.`, `resp.`, `p.p.`.
 - An unmatched `$`, or one whose partner is more than `_MAX_MATH_SPAN` characters away, is
   left alone; so is a wrapper command whose closing brace never comes.
 """
@@ -427,7 +432,8 @@ _SENTENCE_TOKEN = regex.compile(r"""
   | (?P<stop>[.!?])                          # a sentence-final mark ...
     (?P<closers>[)\]"'”’»]*+)                # ... closing brackets or quotes glued to it
     \s++                                     # ... whitespace
-    (?=[\p{Lu}\p{Nd}(\["'“‘«])               # ... before what can start a sentence
+    (?=[\p{Lu}\p{Nd}(\["'“‘«]               # ... before what can start a sentence:
+      | \p{Ll}{1,3}\p{Lu})                    #     a capital, digit, opener, or a name like iGPT, mT5
 """, regex.VERBOSE)
 
 # An opening bracket this far behind a candidate split is treated as never closed.

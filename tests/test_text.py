@@ -67,6 +67,7 @@ REPAIRS = [
     (r"a margin ${\delta}$ of 0.1", "a margin δ of 0.1", "δ", r"\delta"),  # braces around one command
     (r"shown in Table~2", "shown in Table 2", "Table 2", "Table~2"),  # a tie after a letter
     (r"reduced by~30\% overall", "reduced by 30% overall", "30%", r"30\%"),  # a tie before a number
+    (r"is 5~times faster", "is 5 times faster", "5 times", "5~times"),  # a tie between a number and a word
     (r"costs \$5 per run", "costs $5 per run", "$5", r"\$5"),  # an escaped dollar is a dollar
     (r"for 10--20 epochs", "for 10-20 epochs", "10-20", "10--20"),  # LaTeX en dash between numbers
     # --- symbols mangled by stripping LaTeX ---
@@ -227,6 +228,8 @@ SENTENCES = [
     ("It runs in 2019. 7 of them fail.", ["It runs in 2019.", "7 of them fail."]),  # year then a digit
     ("We use the U.S. National data.", ["We use the U.S. National data."]),  # an initialism
     ("model.It works", ["model.It works"]),  # no whitespace, no split
+    ("We test it. iGPT and mT5 fail.", ["We test it.", "iGPT and mT5 fail."]),  # a name starting lowercase
+    ("We test it. it fails.", ["We test it. it fails."]),  # a lowercase word does not start a sentence
     ("Done... Then more.", ["Done...", "Then more."]),  # an ellipsis
     ("", []),  # nothing
     ("   ", []),  # only whitespace
