@@ -15,7 +15,8 @@ Choices a reader might question:
 - Ties share a rank (competition ranking: 1, 2, 2, 4); tied rows are ordered by date, earliest
   first, then by paper and model.
 - `params` and `flops` come from the same paper's `resource` claims: the one whose model matches
-  the result's model, else the paper's only such claim. A row whose size is unknown is dropped
+  the result's model, else the paper's only such claim, unless that one names another model with
+  results in the same paper. A row whose size is unknown is dropped
   by `max_params` / `max_flops` (it cannot be shown to fit), and so is a row without a date by
   `since`.
 - `settings` and `exclude_settings` match case-insensitive substrings of the setting text; a row
@@ -216,9 +217,20 @@ def claims_frame(claims_rows, lexicon: Lexicon) -> pd.DataFrame:
     frame["metric"] = _canonical(frame["metric"], lexicon.metric)
     frame["value"] = pd.to_numeric(frame["value"], errors="coerce")
     frame["magnitude"] = pd.to_numeric(frame["magnitude"], errors="coerce")
-    frame["_paper"] = [pid if pid else title for pid, title in zip(frame["paper_id"], frame["paper"])]
-    frame["_model"] = [fold(m) if m else None for m in frame["model"]]
+    # Derived keys are object columns: pandas would otherwise infer a string dtype, with NaN for None.
+    frame["_paper"] = pd.Series([_text(pid) or _text(title) for pid, title in zip(frame["paper_id"], frame["paper"])],
+                                index=frame.index, dtype=object)
+    frame["_model"] = pd.Series([fold(m) if _text(m) else None for m in frame["model"]],
+                                index=frame.index, dtype=object)
     return frame
+
+
+def _text(value) -> str | None:
+    """A cell as non-empty text, or None when it is missing (None, NaN, NA or empty)."""
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+        return None
+    text = str(value)
+    return text if text.strip() else None
 
 
 def _canonical(column: pd.Series, lookup) -> pd.Series:
@@ -270,11 +282,11 @@ def leaderboard(claims_rows, benchmark: str, metric: str | None = None, *, lexic
 
     ascending = _better_first(higher)
     order = ["value", "_date", "_paper_name", "_model_name"]
-    rows["_date"] = rows["date"].map(lambda d: str(d) if d else "9999")  # undated rows sort last among ties
-    rows["_paper_name"] = rows["paper"].map(lambda p: str(p) if p else "")
-    rows["_model_name"] = rows["model"].map(lambda m: str(m) if m else "")
+    rows["_date"] = [_text(d) or "9999" for d in rows["date"]]  # undated rows sort last among ties
+    rows["_paper_name"] = [_text(p) or "" for p in rows["paper"]]
+    rows["_model_name"] = [_text(m) or "" for m in rows["model"]]
     rows = rows.sort_values(order, ascending=[ascending, True, True, True], na_position="last", kind="stable")
-    rows["_setting"] = rows["setting"].map(lambda s: " ".join(str(s).casefold().split()) if s else "")
+    rows["_setting"] = [" ".join(s.casefold().split()) if (s := _text(v)) else "" for v in rows["setting"]]
     rows["_model_key"] = [m if m else f"\0{p}" for m, p in zip(rows["_model"], rows["_paper"])]
     rows = rows.drop_duplicates(["_paper", "_model_key", "_setting"], keep="first")
     if best_per_model:
@@ -316,12 +328,18 @@ def _sizes(rows: pd.DataFrame, frame: pd.DataFrame, metric_id: str) -> list:
     by_paper: dict[str, list[tuple[str | None, float]]] = {}
     for paper, model, amount in zip(resources["_paper"], resources["_model"], resources["magnitude"]):
         by_paper.setdefault(paper, []).append((model, float(amount)))
+    # A size that names another model with results in the paper is that model's, never borrowed.
+    models_of = {}
+    for paper, model in zip(rows["_paper"], rows["_model"]):
+        models_of.setdefault(paper, set()).add(model)
     found = []
     for paper, model in zip(rows["_paper"], rows["_model"]):
         candidates = by_paper.get(paper, [])
         match = next((amount for m, amount in candidates if model and m == model), None)
         if match is None and len(candidates) == 1:
-            match = candidates[0][1]
+            other, amount = candidates[0]
+            if other is None or other not in models_of[paper]:
+                match = amount
         found.append(match)
     return found
 
@@ -331,12 +349,13 @@ def _filter(rows, limit_params, limit_flops, settings, exclude_settings, since):
         rows = rows[rows["params"].map(lambda v: v is not None and not pd.isna(v) and v <= limit_params)]
     if limit_flops is not None:
         rows = rows[rows["flops"].map(lambda v: v is not None and not pd.isna(v) and v <= limit_flops)]
+    texts = [(_text(s) or "").casefold() for s in rows["setting"]]
     wanted = [s.casefold() for s in settings if s]
-    if wanted:
-        rows = rows[rows["setting"].map(lambda s: bool(s) and any(w in str(s).casefold() for w in wanted))]
     unwanted = [s.casefold() for s in exclude_settings if s]
-    if unwanted:
-        rows = rows[rows["setting"].map(lambda s: not s or not any(w in str(s).casefold() for w in unwanted))]
+    if wanted or unwanted:
+        keep = [(not wanted or (bool(t) and any(w in t for w in wanted)))
+                and not (t and any(u in t for u in unwanted)) for t in texts]
+        rows = rows[keep]
     if since is not None:
         rows = rows[rows["date"].map(lambda d: _iso_day(d) is not None and _iso_day(d) >= since)]
     return rows
@@ -344,9 +363,10 @@ def _filter(rows, limit_params, limit_flops, settings, exclude_settings, since):
 
 def _iso_day(value) -> str | None:
     """The YYYY-MM-DD a date value starts with, or None when it is not an ISO date."""
-    if not value:
+    text = _text(value)
+    if text is None:
         return None
-    text = str(value).strip()[:10]
+    text = text.strip()[:10]
     try:
         return Date.fromisoformat(text).isoformat()
     except ValueError:
