@@ -24,6 +24,7 @@ from .text import repair, sentences
 _LINK = regex.compile(r"""^\s*(?:
         -|–|—|to|~|and|or|,|,\s*and|,\s*or|/|\||vs\.?|versus|and\s+from
     )\s*$""", regex.VERBOSE | regex.IGNORECASE)
+_RANGE = regex.compile(r"^\s*(?:-|–|—|to|~)\s*$", regex.IGNORECASE)
 # "from A to B", "between A and B", "ranging from A to B": a range of results.
 _CLAUSE_BREAK = regex.compile(r"[;:]|,\s*(?:while|whereas|which|and|but|with|outperforming|surpassing|"
                               r"beating|exceeding|compared|being)\b|\b(?:while|whereas|but)\b")
@@ -32,7 +33,7 @@ _SIZE_NEXT = regex.compile(r"\s?[x×]\s?\d")       # the first side of "224x224"
 _YEAR = regex.compile(r"^(?:19|20)\d\d$")
 _OF = regex.compile(r"^\s*of\s+(?:the\s+|all\s+|its\s+|their\s+|a\s+)?", regex.IGNORECASE)
 _ADJACENT_BEFORE = regex.compile(r"""^[\s(]*(?:
-        (?:score|scores|value|values|rate|of|is|are|was|were|=|:|at|to|reaches|reaching|reached|
+        (?:score|scores|value|values|rate|of|is|are|was|were|=|:|<|>|≤|≥|~|≈|at|to|reaches|reaching|reached|
            achieves|achieving|achieved|attains|attaining|obtains|of\s+just|of\s+only|only|just|
            about|around|approximately|nearly|up\s+to|as\s+low\s+as|as\s+high\s+as|an?|the|improves|
            improved|drops|dropped|from|with|by|increased|decreased|reduced|boosted|further|
@@ -43,6 +44,14 @@ _ADJACENT_AFTER = regex.compile(r"""^[\s(]*(?:
            gains|drop|increase|in|on|the|test|val\.?|validation|zero-shot|linear|top-1|
            fine-tuning|finetuning|ImageNet|[\w-]+)\s*){0,3}$""", regex.VERBOSE | regex.IGNORECASE)
 _FROM_TO = regex.compile(r"\bfrom\s*$", regex.IGNORECASE)
+_RESULT_VERB = regex.compile(r"\b(?:achiev|attain|reach|obtain|score|get|gets|got|yield|record|deliver|report|"
+                          r"improv|outperform|surpass|boost|increas|reduc|match|exceed)\w*", regex.I)
+_SEARCHES = regex.compile(r"\barchitecture\s+search|\bNAS\b|\bsearch\s+(?:cost|time)", regex.IGNORECASE)
+# Training data, not an evaluation benchmark: "pretrained on ImageNet-21k".
+_TRAINED_ON = regex.compile(r"\b(?:pre-?trained|trained|distilled|fine-?tuned\s+from|learned)\s+(?:only\s+)?on\s+(?:the\s+)?$", regex.I)
+# A delta noun earlier in the clause: "improvements in IID accuracy on Tiny-ImageNet (up to 5.6%)".
+_DELTA_NOUN = regex.compile(r"\b(?:improvements?|gains?|boosts?)\b(?![^;]*\b(?:achiev|attain|reach|obtain|set)\w*)[^;]*$", regex.I)
+_HARDWARE_AFTER = regex.compile(r"^[\s-]*(?:of\s+)?(?:GPU|GPUs|TPU|TPUs|V100|A100|H100|RTX|memory\s+GPUs?|cards?)\b", regex.I)
 
 
 @dataclass
@@ -52,6 +61,7 @@ class _Context:
     method: str | None = None
     benchmark: str | None = None
     metric: str | None = None
+    searches: bool = False  # the paper searches architectures: its GPU-days are search cost
 
 
 @dataclass
@@ -94,7 +104,8 @@ def extract_claims(text: str, title: str | None = None, *, lexicon: Lexicon | No
     repaired = repair(text)
     clean = repaired.text
     grammar = _grammar_for(lexicon)
-    ctx = _Context(method=grammar.method_name(title or "", clean))
+    ctx = _Context(method=grammar.method_name(title or "", clean),
+                   searches=bool(_SEARCHES.search(f"{title or ''} {clean}")))
     if title:
         found = finder_for(lexicon).benchmarks(repair(title).text)
         ctx.benchmark = found[0].id if found else None
@@ -169,12 +180,15 @@ class _Grammar:
                 return head.strip()
             if words and _name_like(words[0]):
                 return words[0]
-        m = _INTRODUCED.search(abstract)
-        if m:
-            return m.group("name")
-        m = _PROPOSED.search(abstract)
-        if m and _name_like(m.group("name")):
-            return m.group("name")
+        stop = set(self.lexicon.words.get("not_models", ()))
+        for pattern in (_INTRODUCED, _PROPOSED, _APPOSITIVE):
+            for m in pattern.finditer(abstract):
+                name = m.group("name")
+                if (pattern is _INTRODUCED or _name_like(name)) and name not in stop:
+                    return name
+        acronym = _defined_acronym(abstract, title, stop)
+        if acronym:
+            return acronym
         names = [x.text for x in self.finder.models(abstract, self.finder.benchmarks(abstract) + self.finder.metrics(abstract))]
         title_names = [x.text for x in self.finder.models(title, [])]
         for name in title_names:
@@ -184,7 +198,7 @@ class _Grammar:
         for name in names:
             counts[name] = counts.get(name, 0) + 1
         best = max(counts.items(), key=lambda kv: kv[1], default=(None, 0))
-        return best[0] if best[1] >= 3 else None
+        return best[0] if best[1] >= 2 else None
 
     # ---- one sentence ----------------------------------------------------------------------
 
@@ -197,15 +211,16 @@ class _Grammar:
         sent = _Sentence(text, offset, numbers, benchmarks, metrics, models, selves)
         groups = self._groups(sent)
         claims: list[Claim] = []
-        previous: tuple[_Group, str | None] | None = None
+        previous = None
         for i, group in enumerate(groups):
             before_start = groups[i - 1].end if i else 0
             after_end = groups[i + 1].start if i + 1 < len(groups) else len(text)
             made, metric = self._group_claims(sent, group, before_start, after_end, ctx, previous)
             claims.extend(made)
-            previous = (group, metric)
-        if benchmarks:
-            ctx.benchmark = benchmarks[-1].id
+            previous = (group, metric, made[0].kind if made else None)
+        evaluated = [b for b in benchmarks if not _TRAINED_ON.search(text[max(0, b.start - 40):b.start])]
+        if evaluated:
+            ctx.benchmark = evaluated[-1].id
         scores = [m for m in metrics if self.lexicon.metrics[m.id].kind == "score"]
         if scores:
             ctx.metric = scores[-1].id
@@ -222,7 +237,8 @@ class _Grammar:
             if groups:
                 last = groups[-1].numbers[-1]
                 between = sent.text[last.end:n.start]
-                if _LINK.match(between) and _compatible(last, n):
+                if _LINK.match(between) and (_compatible(last, n) or _RANGE.match(between) and last.unit is None
+                                             and not _YEAR.match(f"{last.value:g}")):
                     groups[-1].numbers.append(n)
                     groups[-1].links.append(between.strip())
                     continue
@@ -276,11 +292,16 @@ class _Grammar:
     def _quantity_claims(self, sent, group, quantity, before, after, ctx) -> list[Claim]:
         if quantity.metric in ("data", "tokens") or _OF.match(after) and quantity.unit not in ("params", "flops"):
             return []  # "6.6B image-text pairs", "1000 hours of speech": dataset statistics
+        if _HARDWARE_AFTER.match(after):
+            return []  # "32GB V100 GPUs": the hardware, not a cost
         if quantity.unit == "epochs" and not regex.search(r"\b(?:cost|search|takes?|requires?)\b", before, regex.I):
             return []  # "trained for 300 epochs" is a setting
         metric = quantity.metric
-        if quantity.unit in ("gpu_hours", "gpu_days", "tpu_hours", "tpu_days", "epochs", "hours", "days") \
-                and regex.search(r"\bsearch", sent.text, regex.I):
+        if quantity.unit in ("gpu_hours", "gpu_days", "tpu_hours", "tpu_days", "epochs") \
+                and (regex.search(r"\bsearch", sent.text, regex.I)
+                     or ctx.searches and not regex.search(r"\btrain", sent.text, regex.I)):
+            metric = "search_cost"
+        elif quantity.unit in ("hours", "days") and regex.search(r"\bsearch\w*\s+(?:cost|time)", sent.text, regex.I):
             metric = "search_cost"
         kind = "resource"
         if regex.match(r"^\s*(?:fewer|less|more|lower|higher|smaller|larger)\b", after, regex.I):
@@ -310,7 +331,9 @@ class _Grammar:
             if m is not None and m.kind == "cost":
                 return m.id
         rel_before = [m for m in sent.metrics if m.end <= group.start and group.start - m.end <= 45
-                      and lex.metrics[m.id].kind == "cost"]
+                      and lex.metrics[m.id].kind == "cost"
+                      and not any(m.end <= s.start and s.end <= group.start and lex.metrics[s.id].kind == "score"
+                                  for s in sent.metrics)]
         if rel_before and regex.search(r"\b(?:by|to|of)\b[^.;]{0,20}$", before, regex.I):
             return rel_before[-1].id
         if group.unit == "x" and self.ratio_after.match(after):
@@ -349,27 +372,30 @@ class _Grammar:
         metric = mention.id if mention else None
         inherited = False
         if metric is None and previous is not None and previous[1] and _same_run(sent, previous[0], group) \
-                and (previous[0].unit == unit):
+                and (previous[0].unit == unit or {previous[0].unit, unit} <= {"%", "pp"}):
             metric, inherited = previous[1], True
+        same_run = previous is not None and _same_run(sent, previous[0], group)
         delta = bool(group.numbers[0].sign == "+" or unit in ("pp", "points")
                      or self.delta_before.search(before[-60:])
                      or self.delta_after.match(after)
                      or (mention is not None and mention.start >= group.end
-                         and self.delta_after.match(sent.text[mention.end:mention.end + 30])))
+                         and self.delta_after.match(sent.text[mention.end:mention.end + 30]))
+                     or (same_run and previous[2] == "delta")
+                     or (unit == "%" and _DELTA_NOUN.search(_clause_before(sent.text, group.start))))
         if _FROM_TO.search(before) and len(group.numbers) > 1:
             delta = False  # "improves from 77.98% to 79.70%": two results
         if metric is None:
             if unit is None:
                 return [], None
-            if unit == "%" and ctx.metric and self.lexicon.metrics[ctx.metric].scale == 100:
+            bench = self._benchmark_ids(sent, group, before, after, ctx) if sent.benchmarks else [None]
+            primary = self.lexicon.benchmarks[bench[0]].primary_metric if bench[0] else None
+            if primary and self.lexicon.metrics[primary].scale == 100 and unit in ("%", "pp"):
+                metric = primary
+            elif unit in ("%", "pp") and ctx.metric and self.lexicon.metrics[ctx.metric].scale == 100 \
+                    and (delta or _RESULT_VERB.search(_clause_before(sent.text, group.start))):
                 metric = ctx.metric
-            else:
-                bench = self._benchmark_ids(sent, group, before, after, ctx)
-                primary = self.lexicon.benchmarks[bench[0]].primary_metric if bench and bench[0] else None
-                if primary and self.lexicon.metrics[primary].scale == 100 and unit in ("%", "pp"):
-                    metric = primary
-                elif not delta:
-                    return [], None
+            elif not delta:
+                return [], None
         if unit is None and metric and self.lexicon.metrics[metric].kind != "score":
             return [], None
         if not delta and unit == "%" and metric and self.lexicon.metrics[metric].scale == 1:
@@ -407,16 +433,24 @@ class _Grammar:
     def _benchmark_ids(self, sent, group, before, after, ctx) -> list[str | None]:
         """The benchmarks a group's number is on: after it ("on ImageNet"), else before, else carried."""
         text = sent.text
-        near_after = [b for b in sent.benchmarks if group.end <= b.start <= group.end + len(after)
-                      and b.start - group.end <= 70 and not _CLAUSE_BREAK.search(text[group.end:b.start])]
+        evaluated = [b for b in sent.benchmarks if not _TRAINED_ON.search(text[max(0, b.start - 40):b.start])]
+        # right before the number or its metric: "ImageNet accuracy of 88.0%", "+1.3% ImageNet top-1"
+        tight = [b for b in evaluated if b.end <= group.start and group.start - b.end <= 45
+                 and _ADJACENT_BEFORE.match(_strip_mentions(text, b.end, group.start, sent.metrics))]
+        if tight:
+            return _run_back(text, [b for b in evaluated if b.end <= tight[-1].end])
+        near_after = [b for b in evaluated if group.end <= b.start <= group.end + len(after)
+                      and b.start - group.end <= 70 and _ON_BENCHMARK.match(_strip_mentions(text, group.end, b.start, sent.metrics))]
         if near_after:
             return _run(text, near_after, sent.benchmarks)
-        earlier = [b for b in sent.benchmarks if b.end <= group.start]
+        earlier = [b for b in evaluated if b.end <= group.start]
         if earlier:
             return _run_back(text, earlier)
-        later = [b for b in sent.benchmarks if b.start >= group.end]
+        later = [b for b in evaluated if b.start >= group.end]
         if later:
             return [later[0].id]
+        if sent.benchmarks:
+            return [sent.benchmarks[-1].id]
         return [ctx.benchmark]
 
     def _respectively(self, sent: _Sentence, group: _Group, items: list[Mention]) -> list[Mention] | None:
@@ -445,14 +479,27 @@ class _Grammar:
     def _subject(self, sent: _Sentence, position: int, ctx: _Context) -> str | None:
         """Whose number this is: the nearest name or "we"/"our model" before it that is not a baseline."""
         candidates = sorted([m for m in sent.models + sent.selves if m.end <= position], key=lambda m: m.start)
+        for m in reversed(candidates):  # "openMaMMUT-L/14, which achieves 80.3%": the clause's owner
+            if m.kind == "model" and _OWNS.match(sent.text, m.end):
+                return m.text
+        topic = _TOPIC.match(sent.text)
         for m in reversed(candidates):
             lead = sent.text[max(0, m.start - 30):m.start]
-            if self.comparison_end.search(lead) or regex.search(r"\b(?:with|using|of|from|on|to|via|in)\s+(?:the\s+)?$", lead, regex.I):
+            if self.comparison_end.search(lead) or regex.search(r"\b(?:with|using|from|on|to|via|in|by)\s+(?:\w+\s+){0,2}$", lead, regex.I):
+                continue
+            if self._after_comparison(sent.text, m.start, position):
                 continue
             if m.kind == "self":
+                if topic and m.text.lower() in ("it", "they", "this"):
+                    return topic.group("name")
                 return ctx.method
             return m.text
         return ctx.method
+
+    def _after_comparison(self, text: str, start: int, position: int) -> bool:
+        """Whether a name stands in a comparison ("outperforms ViT and ViT-MoE by") that precedes the number."""
+        clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start)), default=0)
+        return any(clause_start <= c.start() and c.end() <= start for c in self.comparison.finditer(text, clause_start, start))
 
     def _baseline(self, sent: _Sentence, group: _Group) -> str | None:
         """What a delta or ratio is compared with: the words after "than", "over", "outperforms"..."""
@@ -491,7 +538,7 @@ class _Grammar:
         """One claim per number of the group (per benchmark when one number covers several)."""
         lex = self.lexicon
         bench_pairs = self._respectively(sent, group, sent.benchmarks)
-        model_pairs = self._respectively(sent, group, sent.models)
+        model_pairs = self._respectively(sent, group, [m for m in sent.models if m.end <= group.start])
         metric_pairs = self._respectively(sent, group, [m for m in sent.metrics if lex.metrics[m.id].kind == "cost"]) \
             if kind == "ratio" else None
         default_benches = self._benchmark_ids(sent, group, before, after, ctx) if not bench_pairs else None
@@ -529,6 +576,12 @@ class _Grammar:
         for m in sent.models:
             if 0 <= n.start - m.end <= 3 and regex.fullmatch(r"[\s(:]*", sent.text[m.end:n.start]):
                 return m.text
+        # a resource named for its owner after it: "3,150 GPU days by the AmoebaNet model"
+        if n.quantity is not None:
+            for m in sent.models:
+                if m.start >= n.end and regex.fullmatch(r"\s*(?:achieved\s+|required\s+|needed\s+|used\s+)?(?:by|using|of|for)\s+(?:the\s+)?",
+                                                        sent.text[n.end:m.start]):
+                    return m.text
         # the second member of "A vs. B" is the baseline's number
         if index > 0 and group.links[index - 1].lower().startswith(("vs", "versus")):
             compared = [m for m in sent.models if m.end <= group.start
@@ -553,7 +606,51 @@ _INTRODUCED = regex.compile(r"""(?:called|named|dubbed|termed|coined|namely)\s+(
 _PROPOSED = regex.compile(r"""\b(?:we|this\s+paper|this\s+work)\s+(?:propose|present|introduce|develop|design|
     build|release)s?\s+(?:a\s+|an\s+|the\s+)?(?:new\s+|novel\s+)?(?P<name>[A-Za-z][\w+-]*(?:[-/.][\w]+)*)""",
                        regex.VERBOSE | regex.I)
+# Between a number (and its metric) and the benchmark it was measured on: "on the ImageNet-1k".
+_ON_BENCHMARK = regex.compile(r"""^[^,;()\d]{0,50}?\b(?:on|for|in|across|over|at|of|using)\s+
+    (?:the\s+|both\s+|several\s+|all\s+|large-scale\s+|challenging\s+|standard\s+|popular\s+)*
+    (?:[\w-]+\s+){0,2}$|^\s*$""", regex.VERBOSE | regex.I)
 # "... (TiTok)" after a description the abstract introduces.
+# A name that owns the clause after it: "X, which achieves", "X achieves", "X can reach".
+_OWNS = regex.compile(r"""\s*,?\s*(?:\([^()]{0,30}\)\s*)?(?:which|that|who)?\s*(?:also\s+|further\s+|still\s+|can\s+|could\s+|
+    consistently\s+|significantly\s+)*(?:achieves?|achieved|attains?|attained|reaches|reached|reach|obtains?|obtained|
+    sets?|establishes|yields?|gets?|scores?|records?|delivers?)\b""", regex.VERBOSE | regex.I)
+# "For Swin-T, it improves ...": the sentence's topic is what "it" refers to.
+_TOPIC = regex.compile(r"^\s*(?:For|With|On)\s+(?P<name>[A-Z][\w.+/-]*[A-Z0-9][\w.+/-]*)\s*,")
+# "we propose an online algorithm, SwAV, that ...": the method in apposition.
+_APPOSITIVE = regex.compile(r"""\b(?:propose|present|introduce|develop|design)s?\s[^.,;]{0,60}?,\s
+    (?:namely\s+|called\s+)?(?P<name>[A-Za-z][\w+-]*(?:[-/.][\w]+)*)\s?(?:,|\()""", regex.VERBOSE | regex.I)
+_ACRONYM = regex.compile(r"(?P<phrase>(?:[\w-]+\s+){1,7}?)\((?P<name>[A-Z][A-Za-z0-9-]{1,12})\)")
+
+
+def _defined_acronym(abstract: str, title: str, stop: set[str]) -> str | None:
+    """An acronym the abstract defines for a phrase whose words it abbreviates ("... search (NEAS)").
+
+    Prefer one defined in a sentence that proposes something, or whose phrase shares the title's words.
+    """
+    found = []
+    for m in _ACRONYM.finditer(abstract):
+        name, words = m.group("name"), m.group("phrase").split()
+        letters = [c for c in name if c.isupper()]
+        for k in range(len(words), 0, -1):
+            initials = "".join(w[0] for part in words[-k:] for w in part.split("-") if w).upper()
+            if name in stop:
+                break
+            if len(letters) >= 2 and initials.startswith("".join(letters)[:len(initials)]) and len(initials) >= len(letters) - 1 \
+                    and initials[:2] == "".join(letters)[:2]:
+                found.append((m.start(), name, " ".join(words[-k:])))
+                break
+    if not found:
+        return None
+    title_words = {w.lower() for w in regex.findall(r"\w+", title)}
+    for start, name, phrase in found:
+        sentence = abstract[max(0, abstract.rfind(".", 0, start)):start]
+        if regex.search(r"\b(?:propose|present|introduce|develop|design|call|name|term|dub)", sentence, regex.I) \
+                or len(title_words & {w.lower() for w in regex.findall(r"\w+", phrase)}) >= 2:
+            return name
+    return None
+
+
 _ORDINARY = {"a", "an", "the", "on", "in", "towards", "toward", "learning", "scaling", "improving",
              "rethinking", "revisiting", "understanding", "exploring", "beyond", "when", "how", "what",
              "why", "do", "does", "is", "are", "can", "re-labeling", "re-assessing", "effective", "efficient",
@@ -582,8 +679,7 @@ def _compatible(a: Number, b: Number) -> bool:
         return a.unit == b.unit or {a.unit, b.unit} <= {"%", "pp"}
     if a.unit is None and b.unit is None:
         return a.scaled == b.scaled
-    bare = a if a.unit is None else b
-    return not _YEAR.match(str(int(bare.value))) if bare.value == int(bare.value) else True
+    return False  # a bare number joins a unit only through a range: see _groups
 
 
 def _share_unit(group: _Group) -> None:
@@ -618,6 +714,12 @@ def _resolve_accuracy(metric: str | None, bench: str | None, lexicon: Lexicon) -
     if metric == "accuracy" and bench in lexicon.benchmarks and lexicon.benchmarks[bench].primary_metric == "top1_accuracy":
         return "top1_accuracy"
     return metric
+
+
+def _clause_before(text: str, position: int) -> str:
+    """The text from the start of a number's clause up to it."""
+    start = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, position)), default=0)
+    return text[start:position]
 
 
 def _strip_mentions(text: str, start: int, end: int, mentions: list[Mention]) -> str:

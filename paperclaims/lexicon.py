@@ -91,16 +91,19 @@ def surface_pattern(surface: str) -> str:
     return r"[-\s]?".join(parts)
 
 
-def alternation(case_insensitive: Iterable[str], exact: Iterable[str] = (), *, glued: bool = False) -> str:
+def alternation(case_insensitive: Iterable[str], exact: Iterable[str] = (), *, glued: bool = False,
+                compounds: bool = True) -> str:
     """One alternation of surface forms, longest first, bounded so it never matches inside a word.
 
-    `glued` drops the left bound, for unit words that follow a number directly ("79ms").
+    `glued` drops the left bound, for unit words that follow a number directly ("79ms");
+    `compounds=False` also refuses a match that continues as a hyphenated compound ("Faster-RCNN").
     """
     alts = [(s, True) for s in set(case_insensitive)] + [(s, False) for s in set(exact)]
     alts.sort(key=lambda a: (-len(a[0]), a[0]))
     body = "|".join(f"(?i:{surface_pattern(s)})" if ci else surface_pattern(s) for s, ci in alts)
     left = "" if glued else r"(?<![\w@])"
-    return rf"{left}(?:{body})(?![\w@])"
+    right = r"(?![\w@])" if compounds else r"(?![\w@]|-\w)"
+    return rf"{left}(?:{body}){right}"
 
 
 class Lexicon:
@@ -123,7 +126,7 @@ class Lexicon:
             [a for b in benchmarks.values() for a in b.exact_aliases]))
         self.metric_regex = regex.compile(alternation(
             [a for m in metrics.values() for a in m.aliases],
-            [a for m in metrics.values() for a in m.exact_aliases]))
+            [a for m in metrics.values() for a in m.exact_aliases], compounds=False))
 
     def benchmark(self, surface: str) -> Benchmark | None:
         """The benchmark a surface form or id names, or None."""

@@ -205,14 +205,16 @@ class Finder:
         out = []
         stem = regex.sub(r"(?:[-\s][A-Za-z0-9]+|\d+)$", "", first)
         joiner = "-" if regex.search(r"[-\s][A-Za-z0-9]+$", first) else ""
-        while pos < len(text) and text[pos] == "/":
-            m = regex.match(r"/(?P<part>[A-Za-z0-9]{1,8})\+?(?![\w-])", text[pos:pos + 12])
+        while pos < len(text):
+            m = regex.match(r"(?:/|\s(?:and|or|&)\s-?)(?P<part>[A-Za-z0-9]{1,8})\+?(?![\w-])", text[pos:pos + 16])
             if not m:
                 break
             b = self.lexicon.benchmark(stem + joiner + m.group("part"))
             if b is None:
                 break
-            out.append(Mention(pos + 1, pos + m.end(), m.group("part"), "benchmark", b.id))
+            if m.group("part").isalpha() and not m.group().startswith("/"):
+                break  # "ImageNet and COCO" is two benchmarks, each found on its own
+            out.append(Mention(pos + m.start("part"), pos + m.end(), m.group("part"), "benchmark", b.id))
             pos += m.end()
         return out
 
