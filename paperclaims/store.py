@@ -31,7 +31,6 @@ import sqlite3
 import time
 from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
-from itertools import islice
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
@@ -333,18 +332,23 @@ class Store:
         Idempotent: a paper already stored with the same abstract and claims adds nothing. Returns
         the totals; `on_batch` is called with the running totals after each committed batch.
         """
+        with self.ingest(batch_size=batch_size, on_batch=on_batch) as ingest:
+            for paper, claims in items:
+                ingest.add(paper, claims)
+        return ingest.stats
+
+    def ingest(self, *, batch_size: int = 500,
+               on_batch: Callable[[IngestStats], None] | None = None) -> "Ingest":
+        """A context manager taking papers one at a time, for a caller that streams as it goes.
+
+        Every `batch_size` papers are committed together; the last, partial batch is committed when
+        the block ends normally and dropped when it ends with an exception (as a kill would).
+        """
         if self.readonly:
             raise StoreError(f"{self.path}: store was opened read-only")
         if batch_size < 1:
             raise ValueError("batch_size must be at least 1")
-        total = IngestStats()
-        items = iter(items)
-        while batch := list(islice(items, batch_size)):
-            prepared = [_prepare(paper, claims) for paper, claims in batch]
-            total += self._write_batch(prepared)
-            if on_batch:
-                on_batch(total)
-        return total
+        return Ingest(self, batch_size, on_batch)
 
     def _write_batch(self, prepared: list["_Prepared"]) -> IngestStats:
         conn = self._conn
@@ -419,6 +423,41 @@ class Store:
         papers = self._conn.execute("SELECT count(*) FROM papers").fetchone()[0]
         claims = self._conn.execute("SELECT count(*) FROM claims").fetchone()[0]
         return {"papers": papers, "claims": claims}
+
+
+class Ingest:
+    """Papers with their claims, added one at a time and committed in batches (see `Store.ingest`)."""
+
+    def __init__(self, store: Store, batch_size: int, on_batch: Callable[[IngestStats], None] | None):
+        self._store = store
+        self._batch_size = batch_size
+        self._on_batch = on_batch
+        self._pending: list[_Prepared] = []
+        self.stats = IngestStats()
+
+    def add(self, paper: Paper, claims: Sequence[Claim]) -> None:
+        """Queue one paper and every claim found in it; commits when a batch is full."""
+        self._pending.append(_prepare(paper, claims))
+        if len(self._pending) >= self._batch_size:
+            self.flush()
+
+    def flush(self) -> None:
+        """Commit the papers queued so far as one transaction."""
+        if not self._pending:
+            return
+        self.stats += self._store._write_batch(self._pending)
+        self._pending = []
+        if self._on_batch:
+            self._on_batch(self.stats)
+
+    def __enter__(self) -> "Ingest":
+        return self
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        if exc_type is None:
+            self.flush()
+        else:
+            self._pending = []
 
 
 # A paper's date: the feed's, else the day it was first stored.

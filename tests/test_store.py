@@ -395,3 +395,23 @@ def test_ingest_stats_add_up():
     total += IngestStats(papers_unchanged=1, batches=1)
     assert total.to_dict() == {"papers_added": 2, "papers_replaced": 0, "papers_unchanged": 1,
                                "papers_older": 0, "claims_added": 5, "claims_removed": 0, "batches": 2}
+
+
+def test_ingest_commits_full_batches_and_the_rest_on_a_clean_exit(db):
+    with Store.open(db) as store:
+        with store.ingest(batch_size=2) as ingest:
+            for paper, claims in feed(range(5)):
+                ingest.add(paper, claims)
+            assert store.counts()["papers"] == 4  # two full batches so far
+        assert store.counts()["papers"] == 5
+        assert ingest.stats.papers_added == 5
+
+
+def test_ingest_drops_the_unfinished_batch_on_an_error(db):
+    with Store.open(db) as store:
+        with pytest.raises(KeyboardInterrupt):
+            with store.ingest(batch_size=2) as ingest:
+                for paper, claims in feed(range(5)):
+                    ingest.add(paper, claims)
+                raise KeyboardInterrupt
+        assert store.counts()["papers"] == 4
