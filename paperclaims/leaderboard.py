@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import csv
 import difflib
+import gzip
 import json
 import math
 from datetime import date as Date
@@ -481,8 +482,9 @@ _CLAIM_MARKERS = {"kind", "value", "evidence"}
 
 def _read_claims_file(path: Path) -> list[dict] | None:
     """The rows of a claims file, or None when the file is not one (then it is a feed)."""
+    opener = gzip.open if path.suffix.lower() == ".gz" else open
     try:
-        with open(path, encoding="utf-8", newline="") as fh:
+        with opener(path, "rt", encoding="utf-8", newline="") as fh:
             head = fh.read(65536)
             fh.seek(0)
             first = head.lstrip()
@@ -505,8 +507,8 @@ def _read_claims_file(path: Path) -> list[dict] | None:
             if not _CLAIM_MARKERS <= set(header):
                 return None
             return [_coerce(r, path, n) for n, r in enumerate(csv.DictReader(fh), 2)]
-    except UnicodeDecodeError:
-        raise InputError(f"{path}: not UTF-8 text") from None
+    except (UnicodeDecodeError, gzip.BadGzipFile, EOFError):
+        return None  # not a text claims file: the feed readers decide what it is
     except (json.JSONDecodeError, csv.Error) as err:
         raise InputError(f"{path}: malformed claims file: {err}") from None
 

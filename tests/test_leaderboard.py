@@ -329,3 +329,30 @@ def test_rows_from_a_missing_or_malformed_file(tmp_path):
     bad.write_text("kind,value,evidence\nresult,eighty,x\n", encoding="utf-8")
     with pytest.raises(InputError, match=r"bad.csv:2: value is not a number"):
         rows_from_files([bad])
+
+
+def test_rows_from_a_gzipped_claims_jsonl(tmp_path):
+    import gzip
+    rows = [result("p", "M", 84.8)]
+    with gzip.open(tmp_path / "claims.jsonl.gz", "wt", encoding="utf-8") as fh:
+        fh.write(json.dumps({c: rows[0][c] for c in COLUMNS}) + "\n")
+    assert [r["value"] for r in rows_from_files([tmp_path / "claims.jsonl.gz"])] == [84.8]
+
+
+def test_rows_from_a_feed_go_through_readers_and_extraction(tmp_path, monkeypatch):
+    import paperclaims.pipeline
+
+    def fake_extract(text, title=None, *, lexicon=None, paper_id=None):
+        start = text.index("81.3%")
+        return [Claim("result", 81.3, "81.3%", start, start + 5, model="TinyNet", benchmark="imagenet-1k",
+                      metric="top1_accuracy", unit="%")]
+
+    monkeypatch.setattr(paperclaims.pipeline, "extract_claims", fake_extract)
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"id": "2401.00001", "title": "TinyNet", "date": "2024-01-05",
+                                "abstract": "TinyNet reaches 81.3% top-1 accuracy on ImageNet."}) + "\n",
+                    encoding="utf-8")
+    rows = rows_from_files([feed])
+    assert [(r["paper"], r["value"], r["source"], r["date"]) for r in rows] == [
+        ("TinyNet", 81.3, str(feed), "2024-01-05")]
+    assert ranked(leaderboard(rows, "imagenet", lexicon=LEX)) == [(1, "TinyNet", 81.3)]
