@@ -54,7 +54,7 @@ def parse_csv(lines: Iterable[str], log: FeedLog | None = None, *,
     header = next(reader)
     if not _is_paper_header(header):
         raise log.error(leading_blank + 1, "CSV header has no title and abstract columns "
-                                           f"(found: {', '.join(cell.strip() for cell in header)})")
+                                           f"(found: {', '.join(repr(cell.strip())[1:-1] for cell in header)})")
     while True:
         start = leading_blank + reader.line_num + 1
         try:
