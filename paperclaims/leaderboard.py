@@ -29,6 +29,7 @@ import difflib
 import gzip
 import json
 import math
+from dataclasses import dataclass
 from datetime import date as Date
 from functools import lru_cache
 from pathlib import Path
@@ -249,6 +250,47 @@ def _better_first(higher_is_better: bool) -> bool:
 
 # -- the leaderboard ---------------------------------------------------------------------------
 
+@dataclass(frozen=True)
+class BoardQuery:
+    """What a leaderboard asks for, with every name resolved and every limit parsed.
+
+    Build it with `BoardQuery.parse` before reading any rows, so a typo fails fast even when the
+    rows come from feeds that take minutes to extract.
+    """
+
+    benchmark: Benchmark
+    metric: Metric | None = None
+    top: int | None = None
+    best_per_model: bool = False
+    max_params: float | None = None
+    max_flops: float | None = None
+    settings: tuple[str, ...] = ()
+    exclude_settings: tuple[str, ...] = ()
+    since: str | None = None
+
+    @classmethod
+    def parse(cls, benchmark: str, metric: str | None = None, *, lexicon: Lexicon | None = None,
+              top: int | None = None, best_per_model: bool = False,
+              max_params: str | float | None = None, max_flops: str | float | None = None,
+              settings: Sequence[str] = (), exclude_settings: Sequence[str] = (),
+              since: str | Date | None = None) -> "BoardQuery":
+        """The query for the arguments of `leaderboard`; a bad one is a UsageError."""
+        lexicon = lexicon or default_lexicon()
+        if top is not None and top < 1:
+            raise UsageError(f"--top must be at least 1, not {top}")
+        return cls(
+            benchmark=resolve_benchmark(benchmark, lexicon),
+            metric=resolve_metric(metric, lexicon) if metric else None,
+            top=top,
+            best_per_model=best_per_model,
+            max_params=parse_count(max_params, "params", lexicon=lexicon) if max_params not in (None, "") else None,
+            max_flops=parse_count(max_flops, "flops", lexicon=lexicon) if max_flops not in (None, "") else None,
+            settings=tuple(settings or ()),
+            exclude_settings=tuple(exclude_settings or ()),
+            since=parse_since(since),
+        )
+
+
 def leaderboard(claims_rows, benchmark: str, metric: str | None = None, *, lexicon: Lexicon | None = None,
                 top: int | None = None, best_per_model: bool = False,
                 max_params: str | float | None = None, max_flops: str | float | None = None,
@@ -261,14 +303,16 @@ def leaderboard(claims_rows, benchmark: str, metric: str | None = None, *, lexic
     docstring for how rows are chosen, collapsed and ranked.
     """
     lexicon = lexicon or default_lexicon()
-    bench = resolve_benchmark(benchmark, lexicon)
-    wanted = resolve_metric(metric, lexicon) if metric else None
-    limit_params = parse_count(max_params, "params", lexicon=lexicon) if max_params not in (None, "") else None
-    limit_flops = parse_count(max_flops, "flops", lexicon=lexicon) if max_flops not in (None, "") else None
-    since = parse_since(since)
-    if top is not None and top < 1:
-        raise UsageError(f"--top must be at least 1, not {top}")
+    query = BoardQuery.parse(benchmark, metric, lexicon=lexicon, top=top, best_per_model=best_per_model,
+                             max_params=max_params, max_flops=max_flops, settings=settings,
+                             exclude_settings=exclude_settings, since=since)
+    return rank(claims_rows, query, lexicon=lexicon)
 
+
+def rank(claims_rows, query: BoardQuery, *, lexicon: Lexicon | None = None) -> pd.DataFrame:
+    """The leaderboard a parsed query asks for, over claim rows (see `leaderboard`)."""
+    lexicon = lexicon or default_lexicon()
+    bench, wanted, top = query.benchmark, query.metric, query.top
     frame = claims_frame(claims_rows, lexicon)
     on_bench = frame[(frame["kind"] == "result") & (frame["benchmark"] == bench.id) & frame["value"].notna()]
     metric_id = wanted.id if wanted else bench.primary_metric or _only_metric(on_bench, bench)
@@ -279,7 +323,7 @@ def leaderboard(claims_rows, benchmark: str, metric: str | None = None, *, lexic
     rows["params"] = _sizes(rows, frame, "params")
     rows["flops"] = _sizes(rows, frame, "flops")
     rows["metric"] = metric_id
-    rows = _filter(rows, limit_params, limit_flops, settings, exclude_settings, since)
+    rows = _filter(rows, query.max_params, query.max_flops, query.settings, query.exclude_settings, query.since)
 
     ascending = _better_first(higher)
     order = ["value", "_date", "_paper_name", "_model_name"]
@@ -290,7 +334,7 @@ def leaderboard(claims_rows, benchmark: str, metric: str | None = None, *, lexic
     rows["_setting"] = [" ".join(s.casefold().split()) if (s := _text(v)) else "" for v in rows["setting"]]
     rows["_model_key"] = [m if m else f"\0{p}" for m, p in zip(rows["_model"], rows["_paper"])]
     rows = rows.drop_duplicates(["_paper", "_model_key", "_setting"], keep="first")
-    if best_per_model:
+    if query.best_per_model:
         rows = rows.drop_duplicates(["_model_key"], keep="first")
 
     rows = rows.reset_index(drop=True)
