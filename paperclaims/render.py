@@ -32,7 +32,8 @@ EXTENSIONS = {
 # few enough to drop arithmetic noise (84.80000001 and 84.80000000000001 -> 84.8).
 _SIGNIFICANT_DIGITS = 9
 
-# Table columns that would crowd out the rest if left to grow: (max width) per column.
+# Free-text columns that would crowd out the rest if left to grow, with their widest width;
+# they shrink (with an ellipsis) on a narrow terminal. Other columns keep their header's width.
 _TABLE_MAX_WIDTH = {"paper_id": 16, "paper": 28, "model": 22, "baseline": 18, "setting": 16,
                     "evidence": 48}
 _TABLE_NUMERIC = {"value", "magnitude", "start", "end"}
@@ -144,16 +145,18 @@ def _write_table(rows, columns, stream, title):
     from rich.text import Text
 
     is_terminal = hasattr(stream, "isatty") and stream.isatty()
-    # Off a terminal (a file, a pipe) rich would assume 80 columns; a wider page keeps the
-    # table readable in a file, and no colour codes are written.
-    console = Console(file=stream, width=None if is_terminal else 200,
+    # Off a terminal (a file, a pipe) rich would squeeze the table into 80 columns; there the
+    # table takes its natural width instead (free text is still capped), with no colour codes.
+    console = Console(file=stream, width=None if is_terminal else 100_000,
                       color_system="auto" if is_terminal else None,
                       force_terminal=is_terminal, highlight=False, soft_wrap=False)
-    table = Table(title=Text(title) if title else None, box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False)
+    table = Table(title=Text(title) if title else None, box=box.SIMPLE_HEAD, show_edge=False,
+                  header_style="bold", pad_edge=False)
     for name in columns:
         table.add_column(
             name,
             justify="right" if name in _TABLE_NUMERIC else "left",
+            min_width=None if name in _TABLE_MAX_WIDTH else len(name),
             max_width=_TABLE_MAX_WIDTH.get(name),
             no_wrap=True,
             overflow="ellipsis",
