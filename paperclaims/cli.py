@@ -32,6 +32,7 @@ from .readers import read_papers
 from .render import EXTENSIONS
 from .render import FORMATS as OUTPUT_FORMATS
 from .render import format_for_path, render
+from .store import ENV_VAR, EXPORT_COLUMNS, Ingest, Store
 
 try:  # typer >= 0.20 carries its own copy of click
     from typer._click.exceptions import ClickException
@@ -73,6 +74,10 @@ StrictOption = Annotated[bool, typer.Option(
     "--strict", help="Stop at the first malformed record instead of warning and skipping it.")]
 QuietOption = Annotated[bool, typer.Option(
     "--quiet", "-q", help="No summary line and no warnings on stderr.")]
+DbOption = Annotated[Optional[Path], typer.Option(
+    "--db", dir_okay=False, show_default=False, metavar="PATH",
+    help=f"The claims store, an SQLite file. Default: ${ENV_VAR} if set, else claims.db in the "
+         f"user data directory. --db wins over ${ENV_VAR}.")]
 
 
 # --- Errors: one line on stderr and an exit code, for every command. ----------------------------
@@ -187,6 +192,10 @@ Reads each FEED (a path, or - for stdin) as {', '.join(INPUT_FORMATS)} (detected
 
 Output formats: {', '.join(OUTPUT_FORMATS)}. A table on a terminal, CSV when piped, or the
 format of the -o file's extension. A summary line goes to stderr, never to stdout.
+
+Every paper and all of its claims (whatever --kind and --benchmark keep for output) are also
+added to the claims store (see --db), unless --no-store is given. Adding the same feed again
+adds nothing; a paper whose abstract changed replaces its old claims.
 """
 
 
@@ -202,25 +211,229 @@ def extract(
     lexicon_files: LexiconOption = None,
     strict: StrictOption = False,
     quiet: QuietOption = False,
+    db: DbOption = None,
+    no_store: Annotated[bool, typer.Option(
+        "--no-store", help="Do not add what is found to the claims store.")] = False,
 ):
     started = time.perf_counter()
     report = Reporter(quiet)
     out_format = output_format(fmt, output)
     lexicon = _lexicon(lexicon_files)
 
-    papers = Counted(read_feeds(feeds, input_format, strict=strict, on_warning=report.warn))
-    found = Counted(claims_from_papers(papers, lexicon=lexicon))
-    kinds = [k.value for k in kind] if kind else None
-    claims = Counted(filter_claims(found, kinds, benchmark, lexicon=lexicon))
+    with store_ingest(db, no_store) as ingest:
+        papers = Counted(read_feeds(feeds, input_format, strict=strict, on_warning=report.warn))
+        found = Counted(extract_and_store(papers, lexicon, ingest))
+        kinds = [k.value for k in kind] if kind else None
+        claims = Counted(filter_claims(found, kinds, benchmark, lexicon=lexicon))
 
-    with open_output(output) as stream:
-        render((claim.to_dict() for claim in claims), COLUMNS, out_format, stream)
+        with open_output(output) as stream:
+            render((claim.to_dict() for claim in claims), COLUMNS, out_format, stream)
 
     if papers.count == 0:
         report.warn(f"no papers found in {', '.join(feeds)}")
     kept = f" ({claims.count} match the filters)" if kinds or benchmark else ""
     report.summary(f"{plural(papers.count, 'paper')}, {plural(found.count, 'claim')}{kept} "
                    f"in {time.perf_counter() - started:.1f}s")
+    if ingest is not None:
+        stats = ingest.stats
+        report.summary(f"store {ingest.path}: {stats.papers_added} new, {stats.papers_replaced} replaced, "
+                       f"{stats.papers_unchanged + stats.papers_older} unchanged")
+
+
+@contextmanager
+def store_ingest(db: Path | None, no_store: bool) -> Iterator[Ingest | None]:
+    """The claims store taking papers as extract reads them, or None with --no-store.
+
+    Opened before any feed is read, so a store that is corrupt or not ours fails first.
+    """
+    if no_store:
+        yield None
+        return
+    with Store.open(db) as store, store.ingest() as ingest:
+        yield ingest
+
+
+def extract_and_store(papers: Iterable[Paper], lexicon: Lexicon, ingest: Ingest | None) -> Iterator:
+    """Every claim of every paper, in feed order; each paper also goes to the store with all its claims."""
+    for paper in papers:
+        claims = list(claims_from_papers([paper], lexicon=lexicon))
+        if ingest is not None:
+            ingest.add(paper, claims)
+        yield from claims
+
+
+# --- leaderboard, export, benchmarks: reading the store -----------------------------------------
+
+LEADERBOARD_HELP = """\
+Rank the results on one benchmark, best first.
+
+The benchmark is named by id or any alias (imagenet, ImageNet-1k and ILSVRC-2012 all mean
+imagenet-1k). The metric defaults to the benchmark's primary one, and the ranking follows
+its direction: accuracy highest first, FID and error lowest first. On a benchmark ranked by
+top-1 accuracy, plain "accuracy" results count as top-1.
+
+One row per paper, model and setting (its best value); --best-per-model keeps each model's
+best row. Tied values share a rank (1, 2, 2, 4), the earlier paper first. Params and FLOPs
+come from the same paper's resource claims; a row whose size is unknown is left out by
+--max-params / --max-flops, and an undated one by --since.
+
+Reads the claims store, or with --from, claims files written by `extract` (CSV, JSON Lines
+or JSON) or feeds, which are extracted on the fly. Table and Markdown show sizes like 21M and
+1.0G; CSV and JSON give exact numbers and the evidence.
+"""
+
+LEADERBOARD_EXAMPLES = """\
+\b
+Examples:
+  paperclaims leaderboard --benchmark imagenet
+  paperclaims leaderboard --benchmark imagenet --max-params 30M --top 10
+  paperclaims leaderboard --benchmark cifar-10 --metric "test error" --exclude-setting zero-shot
+  paperclaims leaderboard --benchmark imagenet --from claims.csv -o board.csv
+"""
+
+
+@app.command("leaderboard", help=LEADERBOARD_HELP, epilog=LEADERBOARD_EXAMPLES, no_args_is_help=True,
+             short_help="Rank the stored results on one benchmark, best first.")
+def leaderboard_command(
+    benchmark: Annotated[str, typer.Option(
+        "--benchmark", "-b", metavar="NAME", show_default=False,
+        help="The benchmark, by id or any alias: imagenet means imagenet-1k.")],
+    metric: Annotated[Optional[str], typer.Option(
+        "--metric", "-m", metavar="NAME", show_default=False,
+        help="The metric to rank by, by id or alias (top-1, FID). Default: the benchmark's primary metric.")] = None,
+    top: Annotated[Optional[int], typer.Option(
+        "--top", "-n", min=1, metavar="N", show_default=False, help="Show only the first N rows.")] = None,
+    best_per_model: Annotated[bool, typer.Option(
+        "--best-per-model", help="Keep only each model's best row.")] = False,
+    max_params: Annotated[Optional[str], typer.Option(
+        "--max-params", metavar="COUNT", show_default=False,
+        help="Keep models with at most this many parameters: 30M, 30e6, 30 million.")] = None,
+    max_flops: Annotated[Optional[str], typer.Option(
+        "--max-flops", metavar="COUNT", show_default=False,
+        help="Keep models with at most this many FLOPs: 5G, 5GFLOPs, 500M.")] = None,
+    setting: Annotated[Optional[list[str]], typer.Option(
+        "--setting", metavar="TEXT", show_default=False,
+        help="Keep rows whose setting contains this text, case-blind (repeatable: any of them).")] = None,
+    exclude_setting: Annotated[Optional[list[str]], typer.Option(
+        "--exclude-setting", metavar="TEXT", show_default=False,
+        help="Drop rows whose setting contains this text, case-blind (repeatable).")] = None,
+    since: Annotated[Optional[str], typer.Option(
+        "--since", metavar="DATE", show_default=False,
+        help="Keep papers dated on or after this day (YYYY-MM-DD).")] = None,
+    from_files: Annotated[Optional[list[Path]], typer.Option(
+        "--from", metavar="FILE", show_default=False, dir_okay=False,
+        help="Rank the claims of this claims file or feed instead of the store (repeatable).")] = None,
+    db: DbOption = None,
+    fmt: FormatOption = None,
+    output: OutputOption = None,
+    lexicon_files: LexiconOption = None,
+    quiet: QuietOption = False,
+):
+    # pandas loads only for the commands that rank: extract starts faster without it.
+    from . import leaderboard as boards
+
+    started = time.perf_counter()
+    report = Reporter(quiet)
+    out_format = output_format(fmt, output)
+    lexicon = _lexicon(lexicon_files)
+    query = boards.BoardQuery.parse(
+        benchmark, metric, lexicon=lexicon, top=top, best_per_model=best_per_model,
+        max_params=max_params, max_flops=max_flops, settings=setting or (),
+        exclude_settings=exclude_setting or (), since=since)
+
+    if from_files:
+        rows = boards.rows_from_files(from_files, lexicon=lexicon, on_warning=report.warn)
+        where = ", ".join(str(f) for f in from_files)
+    else:
+        with Store.open(db, readonly=True) as store:
+            rows = list(store.claims(papers_on=query.benchmark.id))
+            where = str(store.path)
+    board = boards.rank(rows, query, lexicon=lexicon)
+
+    human = out_format in ("table", "markdown")
+    columns = boards.LEADERBOARD_TABLE_COLUMNS if human else boards.LEADERBOARD_COLUMNS
+    title = boards.board_title(board, lexicon)
+    with open_output(output) as stream:
+        render(boards.leaderboard_rows(board, human=human), columns, out_format, stream, title=title)
+
+    if len(board) == 0:
+        filtered = any([max_params, max_flops, setting, exclude_setting, since])
+        report.warn(f"no {board.attrs['metric']} results on {board.attrs['benchmark']} in {where}"
+                    + (" match the filters" if filtered else ""))
+    report.summary(f"{plural(len(board), 'row')}: {title} in {time.perf_counter() - started:.1f}s")
+
+
+EXPORT_HELP = f"""\
+Print every stored claim, one row per claim.
+
+The columns are those of extract ({', '.join(COLUMNS)}) and then source (the feed the paper
+came from) and date (the paper's date from the feed, else the day it was first stored).
+"""
+
+
+EXPORT_EXAMPLES = """\
+\b
+Examples:
+  paperclaims export -o claims.csv
+  paperclaims export --format jsonl | gzip > claims.jsonl.gz
+  paperclaims export --db ~/work/claims.db --format json
+"""
+
+
+@app.command(help=EXPORT_HELP, epilog=EXPORT_EXAMPLES,
+             short_help="Print every stored claim, with its feed and date.")
+def export(
+    db: DbOption = None,
+    fmt: FormatOption = None,
+    output: OutputOption = None,
+    quiet: QuietOption = False,
+):
+    started = time.perf_counter()
+    report = Reporter(quiet)
+    out_format = output_format(fmt, output)
+    with Store.open(db, readonly=True) as store:
+        claims = Counted(store.claims())
+        with open_output(output) as stream:
+            render(claims, EXPORT_COLUMNS, out_format, stream)
+    report.summary(f"{plural(claims.count, 'claim')} from {store.path} in "
+                   f"{time.perf_counter() - started:.1f}s")
+
+
+BENCHMARKS_HELP = """\
+List the benchmarks in the claims store: for each benchmark and metric, the number of results,
+of papers, and the best value with its model (by the metric's direction).
+"""
+
+
+BENCHMARKS_EXAMPLES = """\
+\b
+Examples:
+  paperclaims benchmarks
+  paperclaims benchmarks --format markdown -o benchmarks.md
+"""
+
+
+@app.command(help=BENCHMARKS_HELP, epilog=BENCHMARKS_EXAMPLES,
+             short_help="List the stored benchmarks, their metrics and best results.")
+def benchmarks(
+    db: DbOption = None,
+    fmt: FormatOption = None,
+    output: OutputOption = None,
+    lexicon_files: LexiconOption = None,
+    quiet: QuietOption = False,
+):
+    from . import leaderboard as boards  # pandas, as for leaderboard
+
+    report = Reporter(quiet)
+    out_format = output_format(fmt, output)
+    lexicon = _lexicon(lexicon_files)
+    with Store.open(db, readonly=True) as store:
+        rows = list(store.claims(kind="result"))
+    summary = boards.benchmark_summary(rows, lexicon=lexicon)
+    with open_output(output) as stream:
+        render(boards.summary_rows(summary), boards.SUMMARY_COLUMNS, out_format, stream)
+    report.summary(f"{plural(len(summary), 'benchmark metric')} from {plural(len(rows), 'result')} "
+                   f"in {store.path}")
 
 
 # --- Pieces the commands share. -----------------------------------------------------------------

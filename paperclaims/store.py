@@ -434,6 +434,7 @@ class Ingest:
         self._on_batch = on_batch
         self._pending: list[_Prepared] = []
         self.stats = IngestStats()
+        self.path = store.path
 
     def add(self, paper: Paper, claims: Sequence[Claim]) -> None:
         """Queue one paper and every claim found in it; commits when a batch is full."""
