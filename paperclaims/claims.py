@@ -48,7 +48,7 @@ _RESULT_VERB = regex.compile(r"\b(?:achiev|attain|reach|obtain|score|get|gets|go
                           r"improv|outperform|surpass|boost|increas|reduc|match|exceed)\w*", regex.I)
 _SEARCHES = regex.compile(r"\barchitecture\s+search|\bNAS\b|\bsearch\s+(?:cost|time)", regex.IGNORECASE)
 # Training data, not an evaluation benchmark: "pretrained on ImageNet-21k".
-_TRAINED_ON = regex.compile(r"\b(?:pre-?trained|trained|distilled|fine-?tuned\s+from|learned)\s+(?:only\s+)?on\s+(?:the\s+)?$", regex.I)
+_TRAINED_ON = regex.compile(r"\b(?:pre-?trained|pre-?training|distilled|fine-?tuned\s+from)\s+(?:only\s+)?on\s+(?:the\s+)?$", regex.I)
 # A delta noun earlier in the clause: "improvements in IID accuracy on Tiny-ImageNet (up to 5.6%)".
 _DELTA_NOUN = regex.compile(r"\b(?:improvements?|gains?|boosts?)\b(?![^;]*\b(?:achiev|attain|reach|obtain|set)\w*)[^;]*$", regex.I)
 _HARDWARE_AFTER = regex.compile(r"^[\s-]*(?:of\s+)?(?:GPU|GPUs|TPU|TPUs|V100|A100|H100|RTX|memory\s+GPUs?|cards?)\b", regex.I)
@@ -274,7 +274,7 @@ class _Grammar:
         if unit == "%":
             cost = self._cost_metric(sent, group, before, after)
             if cost is not None:
-                return self._emit(sent, group, "ratio", cost, ctx, before, after, evidence_to=None), None
+                return self._emit(sent, group, "ratio", cost, ctx, before, after), None
         return self._score_claims(sent, group, before, after, ctx, previous)
 
     def _implied_quantity(self, before: str, after: str):
@@ -304,7 +304,9 @@ class _Grammar:
         elif quantity.unit in ("hours", "days") and regex.search(r"\bsearch\w*\s+(?:cost|time)", sent.text, regex.I):
             metric = "search_cost"
         kind = "resource"
-        if regex.match(r"^\s*(?:fewer|less|more|lower|higher|smaller|larger)\b", after, regex.I):
+        own_text = sent.text[group.start:group.end]
+        if regex.match(r"^\s*(?:fewer|less|more|lower|higher|smaller|larger)\b", after, regex.I) \
+                or regex.search(r"\b(?:fewer|less|more|lower|higher|additional|extra)\b", own_text, regex.I):
             kind = "delta"
         return self._emit(sent, group, kind, metric, ctx, before, after, unit=quantity.unit)
 
@@ -401,8 +403,8 @@ class _Grammar:
         if not delta and unit == "%" and metric and self.lexicon.metrics[metric].scale == 1:
             return [], None  # "FID improves 29%": a relative change, handled as a delta only
         kind = "delta" if delta else "result"
-        out = self._emit(sent, group, kind, metric, ctx, before, after,
-                         metric_mention=mention if not inherited else None)
+        out = self._emit(sent, group, kind, metric, ctx, before, after, metric_mention=mention,
+                         inherited_metric=inherited)
         return out, metric
 
     def _score_metric(self, sent, group, before, after) -> Mention | None:
@@ -449,8 +451,6 @@ class _Grammar:
         later = [b for b in evaluated if b.start >= group.end]
         if later:
             return [later[0].id]
-        if sent.benchmarks:
-            return [sent.benchmarks[-1].id]
         return [ctx.benchmark]
 
     def _respectively(self, sent: _Sentence, group: _Group, items: list[Mention]) -> list[Mention] | None:
@@ -482,7 +482,6 @@ class _Grammar:
         for m in reversed(candidates):  # "openMaMMUT-L/14, which achieves 80.3%": the clause's owner
             if m.kind == "model" and _OWNS.match(sent.text, m.end):
                 return m.text
-        topic = _TOPIC.match(sent.text)
         for m in reversed(candidates):
             lead = sent.text[max(0, m.start - 30):m.start]
             if self.comparison_end.search(lead) or regex.search(r"\b(?:with|using|from|on|to|via|in|by)\s+(?:\w+\s+){0,2}$", lead, regex.I):
@@ -490,7 +489,8 @@ class _Grammar:
             if self._after_comparison(sent.text, m.start, position):
                 continue
             if m.kind == "self":
-                if topic and m.text.lower() in ("it", "they", "this"):
+                topic = _TOPIC.search(sent.text, max(0, m.start - 40), m.start)
+                if topic and m.text.lower() in ("it", "they", "this", "we"):
                     return topic.group("name")
                 return ctx.method
             return m.text
@@ -534,11 +534,12 @@ class _Grammar:
         return "; ".join(dict.fromkeys(parts)) or None
 
     def _emit(self, sent, group, kind, metric, ctx, before, after, *, unit=None, metric_mention=None,
-              evidence_to=...) -> list[Claim]:
+              inherited_metric=False) -> list[Claim]:
         """One claim per number of the group (per benchmark when one number covers several)."""
         lex = self.lexicon
         bench_pairs = self._respectively(sent, group, sent.benchmarks)
-        model_pairs = self._respectively(sent, group, [m for m in sent.models if m.end <= group.start])
+        model_pairs = self._respectively(sent, group, sent.models if "|" in group.links
+                                         else [m for m in sent.models if m.end <= group.start])
         metric_pairs = self._respectively(sent, group, [m for m in sent.metrics if lex.metrics[m.id].kind == "cost"]) \
             if kind == "ratio" else None
         default_benches = self._benchmark_ids(sent, group, before, after, ctx) if not bench_pairs else None
@@ -556,6 +557,8 @@ class _Grammar:
                 n_metric_final = _resolve_accuracy(n_metric, bench, lex)
                 direction = lex.metrics[n_metric_final].higher_is_better if n_metric_final in lex.metrics else None
                 span_start, span_end = n.start, n.end
+                if metric_mention is None and not inherited_metric:
+                    metric_mention = _nearest(sent.metrics, n, n_metric)
                 if metric_mention is not None and abs(metric_mention.start - n.start) <= 60:
                     span_start = min(span_start, metric_mention.start)
                     span_end = max(span_end, metric_mention.end)
@@ -616,7 +619,7 @@ _OWNS = regex.compile(r"""\s*,?\s*(?:\([^()]{0,30}\)\s*)?(?:which|that|who)?\s*(
     consistently\s+|significantly\s+)*(?:achieves?|achieved|attains?|attained|reaches|reached|reach|obtains?|obtained|
     sets?|establishes|yields?|gets?|scores?|records?|delivers?)\b""", regex.VERBOSE | regex.I)
 # "For Swin-T, it improves ...": the sentence's topic is what "it" refers to.
-_TOPIC = regex.compile(r"^\s*(?:For|With|On)\s+(?P<name>[A-Z][\w.+/-]*[A-Z0-9][\w.+/-]*)\s*,")
+_TOPIC = regex.compile(r"(?<![\w-])(?:[Ff]or|[Ww]ith)\s+(?P<name>[A-Z][\w.+/-]*[A-Z0-9][\w.+/-]*)\s*,\s*$")
 # "we propose an online algorithm, SwAV, that ...": the method in apposition.
 _APPOSITIVE = regex.compile(r"""\b(?:propose|present|introduce|develop|design)s?\s[^.,;]{0,60}?,\s
     (?:namely\s+|called\s+)?(?P<name>[A-Za-z][\w+-]*(?:[-/.][\w]+)*)\s?(?:,|\()""", regex.VERBOSE | regex.I)
@@ -714,6 +717,12 @@ def _resolve_accuracy(metric: str | None, bench: str | None, lexicon: Lexicon) -
     if metric == "accuracy" and bench in lexicon.benchmarks and lexicon.benchmarks[bench].primary_metric == "top1_accuracy":
         return "top1_accuracy"
     return metric
+
+
+def _nearest(mentions: list[Mention], n: Number, metric: str | None) -> Mention | None:
+    """The mention of a claim's metric closest to its number, within a short reach, for evidence."""
+    near = [m for m in mentions if m.id == metric and (0 <= m.start - n.end <= 40 or 0 <= n.start - m.end <= 40)]
+    return min(near, key=lambda m: min(abs(m.start - n.end), abs(n.start - m.end)), default=None)
 
 
 def _clause_before(text: str, position: int) -> str:

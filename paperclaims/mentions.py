@@ -42,6 +42,8 @@ _DECIBEL = regex.compile(r"\s?dB\b")
 _BOUND_AFTER = regex.compile(r"\+(?![\w])")         # "90%+"
 _BOUND_BEFORE = regex.compile(r"(?P<op>[<>≤≥]=?|~|≈)\s?$")
 
+# "9 billion fewer FLOPs": a comparison between the scale and the counted thing.
+_COMPARATIVE = regex.compile(r"\s(?:fewer|less|more|lower|higher|additional|extra)(?=\s)", regex.IGNORECASE)
 # A power of ten after a mantissa: "1.2 × 10^9".
 _SCIENTIFIC = regex.compile(r"\s?[x×]\s?10\^\{?(?P<exp>-?\d{1,2})\}?")
 
@@ -151,7 +153,8 @@ class Finder:
             if w:
                 factor = scale_factor(self.lexicon.scale_words[w.group("s").casefold()])
                 scaled, pos = True, w.end()
-        q = self._quantity_words.match(text, pos)
+        comparative = _COMPARATIVE.match(text, pos) if scaled else None
+        q = self._quantity_words.match(text, comparative.end() if comparative else pos)
         if q:
             quantity = self._quantity_by_word[_fold(q.group().strip())]
             magnitude = value * factor if quantity.magnitude else None
@@ -250,7 +253,7 @@ _MODEL = regex.compile(r"""
     (?<![\w\-/])
     (?:
         [A-Z][A-Za-z0-9]*[A-Z0-9][A-Za-z0-9]*          # ResNet, TinyViT, BERT, V2, FBNetV5
-      | [a-z]+[A-Z0-9][A-Za-z0-9]*[A-Z][A-Za-z0-9]*  # m2mKD, iBOT, wav2vec
+      | (?=[a-z0-9]*[A-Z])[a-z]+[A-Z0-9][A-Za-z0-9]*  # m2mKD, iBOT, openMaMMUT (a capital somewhere)
       | [A-Z][a-z]+(?=[-][A-Z0-9])                   # Swin-T, Deit3-S, Mixer-B/16
     )
     (?:[-/.][A-Za-z0-9]+)*                           # -50, -B/16, -XL/2, .5

@@ -1,0 +1,205 @@
+"""The claim grammar, as a table: sentence -> the exact claims it yields (claims-spec.md)."""
+import math
+
+import pytest
+
+from paperclaims import KINDS, extract_claims
+from paperclaims.model import COLUMNS
+
+TITLE = "FooNet: Small Networks for Everything"
+
+# (kind, model, benchmark, metric, value, unit, magnitude)
+R = "result"
+D = "delta"
+X = "ratio"
+S = "resource"
+
+CASES = [
+    # a result with its benchmark carried from "On X," and its size as a resource row; LaTeX \%
+    ("On CIFAR-10, our model achieves 2.08\\% test error with only 5.7M parameters.",
+     [(R, "FooNet", "cifar-10", "error_rate", 2.08, "%", None),
+      (S, "FooNet", "cifar-10", "params", 5.7, "params", 5.7e6)]),
+    # the canonical sentence: accuracy, params and GFLOPs, the model named in the sentence
+    ("FooNet reaches 84.8% top-1 accuracy on ImageNet-1k with 21M parameters and 4.5 GFLOPs.",
+     [(R, "FooNet", "imagenet-1k", "top1_accuracy", 84.8, "%", None),
+      (S, "FooNet", "imagenet-1k", "params", 21.0, "params", 21e6),
+      (S, "FooNet", "imagenet-1k", "flops", 4.5, "flops", 4.5e9)]),
+    # a delta against a named baseline and a mangled multiplier ("1.2times")
+    ("Our model is 3.1% better in top-1 accuracy than MobileNetV2 while being 1.2times faster.",
+     [(D, "FooNet", None, "top1_accuracy", 3.1, "%", None),
+      (X, "FooNet", None, "speed", 1.2, "x", None)]),
+    # percentage points
+    ("It improves ImageNet top-1 accuracy by 1.1 percentage points over DeiT-S.",
+     [(D, "FooNet", "imagenet-1k", "top1_accuracy", 1.1, "pp", None)]),
+    # bare scores, generation benchmarks by resolution, the metric shared along the sentence
+    ("We obtain an FID of 1.70 on ImageNet 256x256 and 2.89 on ImageNet 512x512.",
+     [(R, "FooNet", "imagenet-256x256", "fid", 1.70, None, None),
+      (R, "FooNet", "imagenet-512x512", "fid", 2.89, None, None)]),
+    # ranges of results and of FLOPs, the unit written once at the end
+    ("Our models reach top-1 accuracies ranging from 76.5% to 80.9% with 200 to 1000 MFLOPs.",
+     [(R, "FooNet", None, "top1_accuracy", 76.5, "%", None),
+      (R, "FooNet", None, "top1_accuracy", 80.9, "%", None),
+      (S, "FooNet", None, "flops", 200.0, "flops", 2e8),
+      (S, "FooNet", None, "flops", 1000.0, "flops", 1e9)]),
+    # "respectively" pairs numbers with benchmarks in order
+    ("We improve over the baselines by 0.7% and 1.5% on CIFAR-100 and ImageNet, respectively.",
+     [(D, "FooNet", "cifar-100", "top1_accuracy", 0.7, "%", None),
+      (D, "FooNet", "imagenet-1k", "top1_accuracy", 1.5, "%", None)]),
+    # "|" lists pair values with model names
+    ("Students MobileNet-V1|ResNet-50 reach 75.15%|82.03% top-1 accuracies on ImageNet.",
+     [(R, "MobileNet-V1", "imagenet-1k", "top1_accuracy", 75.15, "%", None),
+      (R, "ResNet-50", "imagenet-1k", "top1_accuracy", 82.03, "%", None)]),
+    # search cost, a baseline's own cost named after it, thousands separators
+    ("The search takes only 0.52 GPU days, compared to 3,150 GPU days by AmoebaNet.",
+     [(S, "FooNet", None, "search_cost", 0.52, "gpu_days", None),
+      (S, "AmoebaNet", None, "search_cost", 3150.0, "gpu_days", None)]),
+    # bounds written as comparisons: FID<2 and 90%+
+    ("Our tokenizer attains FID<2 on ImageNet and today's best models achieve 90%+ top-1 accuracy.",
+     [(R, "FooNet", "imagenet-1k", "fid", 2.0, None, None),
+      (R, "FooNet", "imagenet-1k", "top1_accuracy", 90.0, "%", None)]),
+    # ratios of parameters and compute; the baseline's name (ViT-g/14) holds no number
+    ("It uses 6times fewer parameters and 9x less training compute than ViT-g/14.",
+     [(X, "FooNet", None, "params", 6.0, "x", None),
+      (X, "FooNet", None, "compute", 9.0, "x", None)]),
+    # a decimal split by PDF extraction, and "approximately"
+    ("SpaRTAN achieves 77. 7% accuracy on ImageNet-1k with approximately 1.0 GFLOPs.",
+     [(R, "SpaRTAN", "imagenet-1k", "top1_accuracy", 77.7, "%", None),
+      (S, "SpaRTAN", "imagenet-1k", "flops", 1.0, "flops", 1e9)]),
+    # a size before "model", spelled-out millions, milliseconds
+    ("Our 3B model has 650 million parameters in the encoder and runs at 79ms latency.",
+     [(S, "FooNet", None, "params", 3.0, "params", 3e9),
+      (S, "FooNet", None, "params", 650.0, "params", 6.5e8),
+      (S, "FooNet", None, "latency", 79.0, "ms", None)]),
+    # not claims: names with numbers, years, batch sizes, epochs, GPU counts, label fractions
+    ("We train ResNet-50 and ViT-L/14 in 2019 with batch size 4096 for 300 epochs on 8 GPUs, "
+     "using 10% of the labels.", []),
+    # shares of data and compute, and a percentage speed-up
+    ("Our method uses only 27.7% of the data and training compute, and is 30% faster.",
+     [(X, "FooNet", None, "data", 27.7, "%", None),
+      (X, "FooNet", None, "compute", 27.7, "%", None),
+      (X, "FooNet", None, "speed", 30.0, "%", None)]),
+    # detection and segmentation scores written bare
+    ("It achieves 35.6 box AP and 31.2 mask AP on COCO, and 48.1 mIoU on ADE20K.",
+     [(R, "FooNet", "coco", "ap", 35.6, None, None),
+      (R, "FooNet", "coco", "mask_ap", 31.2, None, None),
+      (R, "FooNet", "ade20k", "miou", 48.1, None, None)]),
+    # translation and speech: "WER of 1.8/3.3"
+    ("Our model reaches a BLEU of 28.4 on WMT 2014 English-to-German and a WER of 1.8/3.3 on the "
+     "LibriSpeech test-clean/test-other sets.",
+     [(R, "FooNet", "wmt14-en-de", "bleu", 28.4, None, None),
+      (R, "FooNet", "librispeech", "wer", 1.8, None, None),
+      (R, "FooNet", "librispeech", "wer", 3.3, None, None)]),
+    # code generation
+    ("We achieve pass@1 of 50.6% on HumanEval.",
+     [(R, "FooNet", "humaneval", "pass_at_1", 50.6, "%", None)]),
+    # reinforcement learning
+    ("Our agent achieves a mean human-normalized score of 1.04 on Atari 100k.",
+     [(R, "FooNet", "atari-100k", "human_normalized_score", 1.04, None, None)]),
+    # a gain with a sign, the benchmark before the metric
+    ("FooNet brings +1.3% ImageNet top-1 accuracy over FBNetV3.",
+     [(D, "FooNet", "imagenet-1k", "top1_accuracy", 1.3, "%", None)]),
+    # a delta list continuing over benchmarks: "improves by 1.7% on A, 3.5% on B"
+    ("The accuracy of ResNet-50 improves by 1.7% on ImageNet, 3.5% on ImageNetV2 and 10.0% on ImageNet-R.",
+     [(D, "ResNet-50", "imagenet-1k", "top1_accuracy", 1.7, "%", None),
+      (D, "ResNet-50", "imagenet-v2", "top1_accuracy", 3.5, "%", None),
+      (D, "ResNet-50", "imagenet-r", "top1_accuracy", 10.0, "%", None)]),
+    # one number over a slash list of benchmarks
+    ("We observe gains of up to 10% on ImageNet-R/A/C.",
+     [(D, "FooNet", "imagenet-r", "top1_accuracy", 10.0, "%", None),
+      (D, "FooNet", "imagenet-a", "top1_accuracy", 10.0, "%", None),
+      (D, "FooNet", "imagenet-c", "top1_accuracy", 10.0, "%", None)]),
+    # "from A to B" is two results, not a delta
+    ("Transfer accuracy improves from 77.98% to 79.70% on CIFAR-100.",
+     [(R, "FooNet", "cifar-100", "top1_accuracy", 77.98, "%", None),
+      (R, "FooNet", "cifar-100", "top1_accuracy", 79.70, "%", None)]),
+    # a baseline's score quoted with "vs."
+    ("Our tokenizer surpasses DiT-XL/2 (gFID 2.13 vs. 3.04) on ImageNet 512x512.",
+     [(R, "FooNet", "imagenet-512x512", "gfid", 2.13, None, None),
+      (R, "DiT-XL/2", "imagenet-512x512", "gfid", 3.04, None, None)]),
+    # a relative clause names whose number it is
+    ("We release openFoo-L/14, which achieves 80.3% zero-shot ImageNet-1k accuracy.",
+     [(R, "openFoo-L/14", "imagenet-1k", "top1_accuracy", 80.3, "%", None)]),
+    # an outperformed baseline is not the subject
+    ("FooNet outperforms Vision Transformer (ViT) by 1.5% on ImageNet.",
+     [(D, "FooNet", "imagenet-1k", "top1_accuracy", 1.5, "%", None)]),
+    # training data is not the benchmark: "pretrained on ImageNet-21k"
+    ("It is comparable to Swin-B pretrained on ImageNet-21k while using 4.2 times fewer parameters.",
+     [(X, "FooNet", None, "params", 4.2, "x", None)]),
+    # hardware sizes and image sizes are not claims
+    ("We train on 32GB V100 GPUs at 224x224 resolution with 3x3 kernels.", []),
+    # a resource compared: "9 billion fewer FLOPs" is a delta in FLOPs
+    ("FooNet needs 9 billion fewer FLOPs than the previous state of the art.",
+     [(D, "FooNet", None, "flops", 9.0, "flops", 9e9)]),
+    # a percentage of a cost with "reduction of ... in"
+    ("This is a reduction of 28% in computational cost.",
+     [(X, "FooNet", None, "flops", 28.0, "%", None)]),
+    # a multiplier with nothing compared is not a claim
+    ("Each experiment was repeated 3 times with different seeds.", []),
+    # Unicode minus and thin spaces do not break a number
+    ("FooNet reaches 76.1\u2009% top-1 accuracy on ImageNet.",
+     [(R, "FooNet", "imagenet-1k", "top1_accuracy", 76.1, "%", None)]),
+]
+
+
+def rows(text, title=TITLE):
+    return [(c.kind, c.model, c.benchmark, c.metric, c.value, c.unit, c.magnitude)
+            for c in extract_claims(text, title=title)]
+
+
+@pytest.mark.parametrize("text,expected", CASES, ids=[c[0][:50] for c in CASES])
+def test_sentence_yields_claims(text, expected):
+    assert rows(text) == expected
+
+
+@pytest.mark.parametrize("text", [c[0] for c in CASES], ids=[c[0][:50] for c in CASES])
+def test_evidence_is_the_span_it_claims(text):
+    for claim in extract_claims(text, title=TITLE):
+        assert text[claim.start:claim.end] == claim.evidence
+        assert claim.evidence.strip() == claim.evidence and claim.evidence
+        assert claim.kind in KINDS
+        assert math.isfinite(claim.value)
+        assert list(claim.to_dict()) == list(COLUMNS)
+
+
+@pytest.mark.parametrize("text,evidence", [
+    ("On CIFAR-10, our model achieves 2.08\\% test error.", ["2.08\\% test error"]),
+    ("FooNet reaches a top-1 accuracy of 84.8% on ImageNet.", ["top-1 accuracy of 84.8%"]),
+    ("Our method is 30% faster.", ["30% faster"]),
+    ("It achieves $126.7\\%$ of the baseline's accuracy.", ["126.7\\%$ of the baseline's accuracy"]),
+], ids=["latex-percent", "metric-before", "ratio-cue", "math-mode"])
+def test_evidence_points_into_the_original_text(text, evidence):
+    assert [c.evidence for c in extract_claims(text, title=TITLE)] == evidence
+
+
+def test_context_carries_across_sentences():
+    text = "We evaluate on ImageNet. FooNet achieves 81.2% accuracy. It also reaches 83.0% at higher resolution."
+    assert [(c.benchmark, c.metric, c.value) for c in extract_claims(text, title=TITLE)] == [
+        ("imagenet-1k", "top1_accuracy", 81.2), ("imagenet-1k", "top1_accuracy", 83.0)]
+
+
+@pytest.mark.parametrize("title,abstract,model", [
+    ("TinyNet: Small and Fast", "Our model achieves 80.1% top-1 accuracy on ImageNet.", "TinyNet"),
+    ("Efficient Search by Transformation", "We propose Efficient Architecture Search (EAS). "
+     "On CIFAR-10, our model achieves 4.23% test error.", "EAS"),
+    ("Learning Features by Clusters", "In this paper, we propose an online algorithm, SwAV, that "
+     "learns features. Our method achieves 75.3% top-1 accuracy on ImageNet.", "SwAV"),
+    ("A Study of Things", "We present GloNet that reaches 70.0% top-1 accuracy on ImageNet.", "GloNet"),
+    ("A Study of Things", "We propose a method called ShiftNet. It reaches 70.0% top-1 accuracy on ImageNet.",
+     "ShiftNet"),
+], ids=["title-prefix", "acronym", "appositive", "we-present", "called"])
+def test_our_model_is_the_paper_method(title, abstract, model):
+    assert [c.model for c in extract_claims(abstract, title=title)] == [model]
+
+
+def test_no_title_and_no_name_leaves_model_empty():
+    assert [c.model for c in extract_claims("Our model achieves 80.1% top-1 accuracy on ImageNet.")] == [None]
+
+
+def test_direction_comes_from_the_metric():
+    claims = extract_claims("It reaches an FID of 2.1 and 81.0% top-1 accuracy on ImageNet.", title=TITLE)
+    assert [(c.metric, c.higher_is_better) for c in claims] == [("fid", False), ("top1_accuracy", True)]
+
+
+@pytest.mark.parametrize("text", ["", "   ", "No numbers here at all.", "1.", "(1) (2) (3)", "%%%", "x" * 5000])
+def test_text_without_claims_yields_none(text):
+    assert extract_claims(text) == []
