@@ -150,11 +150,16 @@ Examples:
   paperclaims extract feed.txt --benchmark imagenet --format markdown
 """
 
+APP_EXAMPLES = EXAMPLES + """\
+  paperclaims leaderboard --benchmark imagenet
+  paperclaims export -o claims.csv
+"""
+
 app = typer.Typer(
     name="paperclaims",
     cls=ErrorHandlingGroup,
     help=APP_HELP,
-    epilog=EXAMPLES,
+    epilog=APP_EXAMPLES,
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode=None,  # help text is plain text, laid out as written
