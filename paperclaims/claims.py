@@ -9,8 +9,7 @@ title: "our model" is the paper's own method.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from functools import lru_cache
+from dataclasses import dataclass, field, replace
 
 import regex
 
@@ -114,7 +113,7 @@ def extract_claims(text: str, title: str | None = None, *, lexicon: Lexicon | No
         for claim in grammar.sentence_claims(clean[start:end], start, ctx):
             s, e = repaired.to_original(claim.start, claim.end)
             s, e = _trim(text, s, e)
-            claims.append(_with(claim, evidence=text[s:e], start=s, end=e, paper_id=paper_id, paper=title))
+            claims.append(replace(claim, evidence=text[s:e], start=s, end=e, paper_id=paper_id, paper=title))
     return _dedupe(claims)
 
 
@@ -124,12 +123,6 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     while e > s and text[e - 1].isspace():
         e -= 1
     return s, e
-
-
-def _with(claim: Claim, **changes) -> Claim:
-    from dataclasses import replace
-
-    return replace(claim, **changes)
 
 
 def _dedupe(claims: list[Claim]) -> list[Claim]:
@@ -563,8 +556,6 @@ class _Grammar:
                     span_start = min(span_start, metric_mention.start)
                     span_end = max(span_end, metric_mention.end)
                 magnitude = n.magnitude if (n.quantity and n.quantity.magnitude) or (unit in ("params", "flops")) else None
-                if magnitude is None and n_unit in ("params", "flops"):
-                    magnitude = _group_magnitude(group, n)
                 out.append(Claim(
                     kind=kind, value=n.value, evidence=sent.text[span_start:span_end],
                     start=sent.offset + span_start, end=sent.offset + span_end, model=model,
@@ -700,10 +691,6 @@ def _share_unit(group: _Group) -> None:
                                       n.sign, n.bound or last.bound, n.scaled, last.hint)
 
 
-def _group_magnitude(group: _Group, n: Number) -> float | None:
-    return n.magnitude
-
-
 def _final_unit(unit: str | None, metric: str | None, lexicon: Lexicon) -> str | None:
     """Score points are percentage points on percentage metrics, bare otherwise."""
     if unit == "points":
@@ -776,15 +763,11 @@ def _run_back(text: str, earlier: list[Mention]) -> list[str]:
     return list(dict.fromkeys(b.id for b in out))
 
 
-@lru_cache(maxsize=8)
-def _grammar_cached(lexicon_id: int, lexicon: Lexicon) -> _Grammar:
-    return _Grammar(lexicon)
-
-
 _GRAMMARS: dict[int, _Grammar] = {}
 
 
 def _grammar_for(lexicon: Lexicon) -> _Grammar:
+    """The grammar for a lexicon, compiled once."""
     grammar = _GRAMMARS.get(id(lexicon))
     if grammar is None or grammar.lexicon is not lexicon:
         grammar = _GRAMMARS[id(lexicon)] = _Grammar(lexicon)

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 import regex
 
-from .lexicon import Benchmark, Lexicon, Metric, Quantity, alternation
+from .lexicon import Lexicon, Quantity, alternation
 from .units import scale_factor
 
 # A number as written: a sign, digits with optional thousands separators and decimals, or a
@@ -293,4 +293,4 @@ def finder_for(lexicon: Lexicon) -> Finder:
     return finder
 
 
-__all__ = ["Number", "Mention", "Finder", "find_mentions", "finder_for", "Benchmark", "Metric"]
+__all__ = ["Number", "Mention", "Finder", "find_mentions", "finder_for"]
