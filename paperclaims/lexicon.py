@@ -99,7 +99,7 @@ def alternation(case_insensitive: Iterable[str], exact: Iterable[str] = (), *, g
     `compounds=False` also refuses a match that continues as a hyphenated compound ("Faster-RCNN").
     """
     alts = [(s, True) for s in set(case_insensitive)] + [(s, False) for s in set(exact)]
-    alts.sort(key=lambda a: (-len(a[0]), a[0]))
+    alts.sort(key=lambda a: (-len(fold(a[0])), -len(a[0]), a[0]))  # longest as matched, spaces aside
     body = "|".join(f"(?i:{surface_pattern(s)})" if ci else surface_pattern(s) for s, ci in alts)
     left = "" if glued else r"(?<![\w@])"
     right = r"(?![\w@])" if compounds else r"(?![\w@]|-\w)"
@@ -122,7 +122,7 @@ class Lexicon:
         self._benchmark_keys = _surface_index(benchmarks.values(), "benchmark")
         self._metric_keys = _surface_index(metrics.values(), "metric")
         self.benchmark_regex = regex.compile(alternation(
-            [a for b in benchmarks.values() for a in (*b.aliases, b.name, b.id)],
+            [a for b in benchmarks.values() for a in (*b.aliases, *_name_surface(b))],
             [a for b in benchmarks.values() for a in b.exact_aliases]))
         self.metric_regex = regex.compile(alternation(
             [a for m in metrics.values() for a in m.aliases],
@@ -142,6 +142,12 @@ class Lexicon:
         close = difflib.get_close_matches(fold(surface), list(keys), n=n * 3, cutoff=0.5)
         ids = list(dict.fromkeys(keys[k] for k in close))
         return ids[:n]
+
+
+def _name_surface(entry) -> tuple[str, ...]:
+    """An entry's display name, matched in text like an alias unless its case matters ("RACE")."""
+    exact = {fold(a) for a in entry.exact_aliases}
+    return () if fold(entry.name) in exact else (entry.name,)
 
 
 def _lookup(index, table, surface):
