@@ -673,6 +673,8 @@ def _compatible(a: Number, b: Number) -> bool:
         return a.unit == b.unit or {a.unit, b.unit} <= {"%", "pp"}
     if a.unit is None and b.unit is None:
         return a.scaled == b.scaled
+    if a.unit is None and a.scaled and b.quantity is not None and b.quantity.magnitude:
+        return True  # "12M, 25M and 48M parameters"
     return False  # a bare number joins a unit only through a range: see _groups
 
 

@@ -135,6 +135,18 @@ CASES = [
      [(X, "FooNet", None, "flops", 28.0, "%", None)]),
     # a multiplier with nothing compared is not a claim
     ("Each experiment was repeated 3 times with different seeds.", []),
+    # a list of sizes with the counted word written once, paired by "respectively"
+    ("LiteNet-T, LiteNet-S and LiteNet-B reach 79.4%, 81.7% and 82.9% top-1 accuracy on ImageNet "
+     "with 12M, 25M and 48M parameters, respectively.",
+     [(R, "LiteNet-T", "imagenet-1k", "top1_accuracy", 79.4, "%", None),
+      (R, "LiteNet-S", "imagenet-1k", "top1_accuracy", 81.7, "%", None),
+      (R, "LiteNet-B", "imagenet-1k", "top1_accuracy", 82.9, "%", None),
+      (S, "LiteNet-T", "imagenet-1k", "params", 12.0, "params", 12e6),
+      (S, "LiteNet-S", "imagenet-1k", "params", 25.0, "params", 25e6),
+      (S, "LiteNet-B", "imagenet-1k", "params", 48.0, "params", 48e6)]),
+    # "the baseline X" is what a change is measured against, not who made it
+    ("FooNet reduces the WER of the baseline Conformer-S by 8% on LibriSpeech.",
+     [(D, "FooNet", "librispeech", "wer", 8.0, "%", None)]),
     # Unicode minus and thin spaces do not break a number
     ("FooNet reaches 76.1\u2009% top-1 accuracy on ImageNet.",
      [(R, "FooNet", "imagenet-1k", "top1_accuracy", 76.1, "%", None)]),
