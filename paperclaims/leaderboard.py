@@ -19,6 +19,8 @@ Choices a reader might question:
   results in the same paper. A row whose size is unknown is dropped
   by `max_params` / `max_flops` (it cannot be shown to fit), and so is a row without a date by
   `since`.
+- On a percentage metric (scale 100 in the lexicon), a bare fraction such as 0.848 is read as
+  84.8%, and a value outside 0-100 cannot be a score and is left out.
 - `settings` and `exclude_settings` match case-insensitive substrings of the setting text; a row
   with no setting never matches `settings`.
 """
@@ -317,7 +319,7 @@ def rank(claims_rows, query: BoardQuery, *, lexicon: Lexicon | None = None) -> p
     on_bench = frame[(frame["kind"] == "result") & (frame["benchmark"] == bench.id) & frame["value"].notna()]
     metric_id = wanted.id if wanted else bench.primary_metric or _only_metric(on_bench, bench)
     metric_id, family = _metric_family(metric_id, bench)
-    rows = on_bench[on_bench["metric"].isin(family)].copy()
+    rows = _plausible(on_bench[on_bench["metric"].isin(family)].copy(), metric_id, lexicon)
     higher = _direction(metric_id, rows, lexicon)
 
     rows["params"] = _sizes(rows, frame, "params")
@@ -346,6 +348,19 @@ def rank(claims_rows, query: BoardQuery, *, lexicon: Lexicon | None = None) -> p
     board = rows[keep].reset_index(drop=True)
     board.attrs.update(benchmark=bench.id, metric=metric_id, higher_is_better=higher)
     return board
+
+
+def _plausible(rows: pd.DataFrame, metric_id: str, lexicon: Lexicon) -> pd.DataFrame:
+    """Percentage metrics on one scale: a bare fraction (0.848) becomes 84.8%, and a value
+    outside 0-100 (a misread number) is dropped rather than ranked first."""
+    known = lexicon.metrics.get(metric_id)
+    if known is None or known.scale != 100 or rows.empty:
+        return rows
+    bare = [_text(u) is None for u in rows["unit"]]
+    fraction = pd.Series(bare, index=rows.index) & (rows["value"] > 0) & (rows["value"] <= 1)
+    rows.loc[fraction, "value"] = rows.loc[fraction, "value"] * 100
+    rows.loc[fraction, "unit"] = "%"
+    return rows[(rows["value"] >= 0) & (rows["value"] <= 100)]
 
 
 def _only_metric(rows: pd.DataFrame, bench: Benchmark) -> str:
@@ -481,6 +496,9 @@ def benchmark_summary(claims_rows, *, lexicon: Lexicon | None = None) -> pd.Data
         for b, m in zip(results["benchmark"], results["metric"])]
     summary = []
     for (bench, metric), group in results.groupby(["benchmark", "metric"], sort=True):
+        group = _plausible(group.copy(), metric, lexicon)
+        if group.empty:
+            continue
         higher = _direction(metric, group, lexicon)
         best = group.sort_values("value", ascending=_better_first(higher), kind="stable").iloc[0]
         summary.append({"benchmark": bench, "metric": metric, "results": int(len(group)),

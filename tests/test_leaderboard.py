@@ -356,3 +356,18 @@ def test_rows_from_a_feed_go_through_readers_and_extraction(tmp_path, monkeypatc
     assert [(r["paper"], r["value"], r["source"], r["date"]) for r in rows] == [
         ("TinyNet", 81.3, str(feed), "2024-01-05")]
     assert ranked(leaderboard(rows, "imagenet", lexicon=LEX)) == [(1, "TinyNet", 81.3)]
+
+
+def test_percentage_metrics_read_fractions_and_drop_impossible_values():
+    rows = [result("a", "Frac", 0.848, unit=None),    # a bare fraction: 84.8%
+            result("b", "Odd", 255.0, unit=None),     # not a percentage at all: left out
+            result("c", "Plain", 83.0),
+            result("d", "Low", 0.9)]                  # 0.9% written with its unit stays 0.9%
+    board = leaderboard(rows, "imagenet", lexicon=LEX)
+    assert [(r["model"], r["value"], r["unit"]) for r in leaderboard_rows(board)] == [
+        ("Frac", pytest.approx(84.8), "%"), ("Plain", 83.0, "%"), ("Low", 0.9, "%")]
+    fid = [result("g", "G", 1.5, benchmark="imagenet-256x256", metric="fid", unit=None),
+           result("h", "H", 250.0, benchmark="imagenet-256x256", metric="fid", unit=None)]
+    assert len(leaderboard(fid, "imagenet-256x256", lexicon=LEX)) == 2  # FID is no percentage
+    summary = summary_rows(benchmark_summary(rows, lexicon=LEX))
+    assert (summary[0]["best"], summary[0]["model"], summary[0]["results"]) == (pytest.approx(84.8), "Frac", 3)
