@@ -272,6 +272,9 @@ class Store:
         try:
             store._upgrade()
             conn.execute("PRAGMA journal_mode = WAL")
+        except sqlite3.Error as err:
+            conn.close()
+            raise StoreError(f"{path}: cannot open claims database: {err}") from None
         except BaseException:
             conn.close()
             raise
@@ -471,9 +474,13 @@ class _Locked(Exception):
 
 def _connect(target: str, uri: bool = False) -> sqlite3.Connection:
     # isolation_level=None: transactions are begun explicitly (BEGIN IMMEDIATE), never implicitly.
-    conn = sqlite3.connect(target, uri=uri, timeout=_BUSY_TIMEOUT_MS / 1000, isolation_level=None)
-    conn.execute(f"PRAGMA busy_timeout = {_BUSY_TIMEOUT_MS}")
-    conn.execute("PRAGMA foreign_keys = ON")
+    try:
+        conn = sqlite3.connect(target, uri=uri, timeout=_BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+        conn.execute(f"PRAGMA busy_timeout = {_BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA foreign_keys = ON")
+    except sqlite3.Error as err:
+        where = target.removeprefix("file://").split("?")[0]
+        raise StoreError(f"{where}: cannot open claims database: {err}") from None
     return conn
 
 
