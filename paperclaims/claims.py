@@ -511,8 +511,12 @@ class _Grammar:
                     best = (abs(m.start() - group.start), candidate)
         return best[1] if best else None
 
-    def _setting(self, sent: _Sentence, number: Number, before: str) -> str | None:
+    def _setting(self, sent: _Sentence, group: _Group, index: int, before: str) -> str | None:
+        """What qualifies a number: its bound, a range end, and the sentence's conditions."""
+        number = group.numbers[index]
         parts = []
+        if len(group.numbers) == 2 and _RANGE.match(group.links[0]):
+            parts.append("range low" if index == 0 else "range high")
         if number.bound:
             parts.append(number.bound)
         elif self.bound_before:
@@ -522,8 +526,9 @@ class _Grammar:
                 if value:
                     parts.append(value)
         for pattern, label in _SETTINGS:
-            if pattern.search(sent.text):
-                parts.append(label)
+            m = pattern.search(sent.text)
+            if m:
+                parts.append(label.format(*m.groups()) if m.groups() else label)
         return "; ".join(dict.fromkeys(parts)) or None
 
     def _emit(self, sent, group, kind, metric, ctx, before, after, *, unit=None, metric_mention=None,
@@ -560,7 +565,7 @@ class _Grammar:
                     kind=kind, value=n.value, evidence=sent.text[span_start:span_end],
                     start=sent.offset + span_start, end=sent.offset + span_end, model=model,
                     benchmark=bench, metric=n_metric_final, unit=n_unit, magnitude=magnitude,
-                    baseline=baseline, setting=self._setting(sent, n, sent.text[:n.start]),
+                    baseline=baseline, setting=self._setting(sent, group, i, sent.text[:n.start]),
                     higher_is_better=direction))
         return out
 
@@ -591,6 +596,16 @@ _SETTINGS = [
     (regex.compile(r"\blinear[\s-]prob(?:e|ing)\b", regex.I), "linear probing"),
     (regex.compile(r"\bfine[\s-]?tun(?:e|ed|ing)\b", regex.I), "fine-tuning"),
     (regex.compile(r"\bsemi[\s-]supervised\b", regex.I), "semi-supervised"),
+    # the share of labels trained with: "with just 1% of the labels"
+    (regex.compile(r"(\d+(?:\.\d+)?)\s?%\s(?:of\s(?:the\s|all\s)?)?(?:ImageNet\s)?(?:labels|labeled|labelled|annotations)\b", regex.I),
+     "{0}% labels"),
+    # a stated input size, or a raised one
+    (regex.compile(r"(?<!\d)(\d{2,4})\s?[x×]\s?\1(?!\d)"), "{0}x{0}"),
+    (regex.compile(r"\b(?:higher|increas(?:ed|ing)|larger)\s(?:input\s|image\s)?resolutions?\b", regex.I),
+     "higher resolution"),
+    # which member of a family: "a small version of NASNet", "our largest model"
+    (regex.compile(r"\b(smallest|smaller|small|tiny|mobile|base|largest|larger|large|huge|best-performing)\s"
+                   r"(?:version|variant|model|configuration)\b", regex.I), "{0} model"),
 ]
 
 # "called X", "named X", "dubbed X": the abstract names its method.

@@ -59,3 +59,35 @@ def test_own_openreview_sample_is_scored():
     assert len(papers) == len(titles)
     scores, _ = scorer().score(load_gold(OWN_GOLD / "openreview-sample.jsonl"), predictions(papers))
     assert scores["value"]["all"]["f1"] >= 0.75  # measured 0.83 when written
+
+
+def test_leaderboard_from_the_daily_feed(tmp_path, monkeypatch):
+    """Issue 3: ingest the feed twice; the ImageNet board is stable, ranked, and matches the gold."""
+    import csv
+    import io
+
+    from typer.testing import CliRunner
+
+    from paperclaims.cli import app
+
+    monkeypatch.setenv("PAPERCLAIMS_DB", str(tmp_path / "claims.db"))
+    runner = CliRunner()
+    feed = str(SHARED / "feeds" / "daily-papers-aug19.txt")
+    boards = []
+    for _ in range(2):
+        assert runner.invoke(app, ["extract", feed, "--format", "csv"]).exit_code == 0
+        result = runner.invoke(app, ["leaderboard", "--benchmark", "imagenet", "--format", "csv"])
+        assert result.exit_code == 0, result.stderr
+        boards.append(result.stdout)
+    assert boards[0] == boards[1]
+    values = [float(row["value"]) for row in csv.DictReader(io.StringIO(boards[0]))]
+    assert values == sorted(values, reverse=True)
+    gold = {g["value"] for g in load_gold(SHARED / "gold" / "daily-papers-aug19.jsonl")
+            if g["kind"] == "result" and g["metric"] in ("top1_accuracy", "accuracy")
+            and "imagenet-1k" in ([g["benchmark"]] if isinstance(g["benchmark"], str) else g["benchmark"] or [])}
+    assert len(gold & set(values)) / len(gold) >= 0.85
+    assert sum(v in gold for v in values) / len(values) >= 0.90
+
+    fid = runner.invoke(app, ["leaderboard", "--benchmark", "imagenet-256x256", "--metric", "fid", "--format", "csv"])
+    fids = [float(row["value"]) for row in csv.DictReader(io.StringIO(fid.stdout))]
+    assert fids[0] == 1.46 and fids == sorted(fids)
