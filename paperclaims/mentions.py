@@ -7,7 +7,7 @@ from functools import lru_cache
 
 import regex
 
-from .lexicon import Lexicon, Quantity, alternation
+from .lexicon import Lexicon, Quantity, SurfaceMatcher
 from .units import scale_factor
 
 # A number as written: a sign, digits with optional thousands separators and decimals, or a
@@ -88,7 +88,7 @@ class Finder:
             for w in q.exact_words:
                 q_exact.append(w)
                 self._quantity_by_word[_fold(w)] = q
-        self._quantity_words = regex.compile(r"[\s-]?" + alternation(q_ci, q_exact, glued=True))
+        self._quantity_words = SurfaceMatcher(q_ci, q_exact, lead=r"[\s-]?", glued=True)
         prefixed = [(w, q) for q in lexicon.quantities.values() for w in q.prefixed]
         self._prefixed_by_word = {_fold(w): q for w, q in prefixed}
         self._prefixed = regex.compile(

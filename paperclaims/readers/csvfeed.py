@@ -17,16 +17,16 @@ def _is_paper_header(cells: list[str]) -> bool:
     return bool(names & set(TITLE_KEYS)) and bool(names & set(ABSTRACT_KEYS))
 
 
+def _splits_into_paper_header(line: str, delimiter: str) -> bool:
+    try:
+        return _is_paper_header(next(csv.reader([line], delimiter=delimiter), []))
+    except csv.Error:
+        return False
+
+
 def header_delimiter(line: str) -> str | None:
     """The delimiter that splits `line` into a header with a title and an abstract column, if any."""
-    for delimiter in DELIMITERS:
-        try:
-            cells = next(csv.reader([line], delimiter=delimiter), [])
-        except csv.Error:
-            continue
-        if _is_paper_header(cells):
-            return delimiter
-    return None
+    return next((d for d in DELIMITERS if _splits_into_paper_header(line, d)), None)
 
 
 def parse_csv(lines: Iterable[str], log: FeedLog | None = None, *,
@@ -47,11 +47,14 @@ def parse_csv(lines: Iterable[str], log: FeedLog | None = None, *,
         leading_blank += 1
     if not header_line.strip():
         return
-    if delimiter is None or not _is_paper_header(next(csv.reader([header_line], delimiter=delimiter), [])):
+    if delimiter is None or not _splits_into_paper_header(header_line, delimiter):
         # The header overrides a wrong guess (a .tsv file that holds commas, say).
         delimiter = header_delimiter(header_line) or delimiter or ","
     reader = csv.reader(chain([header_line], lines), delimiter=delimiter)
-    header = next(reader)
+    try:
+        header = next(reader)
+    except csv.Error as err:  # a stray carriage return, an unclosed quote in the header
+        raise log.error(leading_blank + 1, f"CSV header is malformed ({err})") from None
     if not _is_paper_header(header):
         raise log.error(leading_blank + 1, "CSV header has no title and abstract columns "
                                            f"(found: {', '.join(repr(cell.strip())[1:-1] for cell in header)})")
