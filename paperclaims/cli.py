@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import enum
 import itertools
+import json
 import os
 import sys
 import tempfile
@@ -23,7 +24,8 @@ import typer
 from typer.core import TyperGroup
 
 from . import __version__
-from .errors import PaperclaimsError
+from . import config
+from .errors import PaperclaimsError, UsageError
 from .lexicon import Lexicon, default_lexicon, load_lexicon
 from .model import COLUMNS, KINDS, Paper
 from .pipeline import claims_from_papers, filter_claims
@@ -69,7 +71,9 @@ BenchmarkOption = Annotated[Optional[list[str]], typer.Option(
          "(repeatable).")]
 LexiconOption = Annotated[Optional[list[Path]], typer.Option(
     "--lexicon", show_default=False, metavar="FILE",
-    help="An extra lexicon file of benchmarks, metrics and unit words (repeatable; later files win).")]
+    help="An extra lexicon file of benchmarks, metrics and unit words (repeatable; later files win). "
+         "Read after the user lexicon file: $PAPERCLAIMS_LEXICON, else lexicon.toml in the user "
+         "config directory.")]
 StrictOption = Annotated[bool, typer.Option(
     "--strict", help="Stop at the first malformed record instead of warning and skipping it.")]
 QuietOption = Annotated[bool, typer.Option(
@@ -153,6 +157,7 @@ Examples:
 APP_EXAMPLES = EXAMPLES + """\
   paperclaims leaderboard --benchmark imagenet
   paperclaims export -o claims.csv
+  paperclaims evaluate gold.jsonl feed.txt --misses 20
 """
 
 app = typer.Typer(
@@ -441,6 +446,103 @@ def benchmarks(
                    f"in {store.path}")
 
 
+# --- evaluate -----------------------------------------------------------------------------------
+
+EVALUATE_HELP = """\
+Score the claims extracted from feeds against a gold file: precision, recall and F1.
+
+GOLD is JSON Lines, one claim per line with the fields paper, kind, model, benchmark, metric,
+value, unit, magnitude, baseline, setting and evidence. The FEEDs are extracted as by
+`extract` (nothing is stored); --pred scores a claims file written by `extract` instead.
+
+Claims are matched one to one within each paper (by title), at three levels: value (same
+kind and number; 0.848 matches 84.8), tuple (also the same benchmark and metric; a null in
+the gold accepts anything) and full (also the model). Scores are given per kind and for all
+kinds. --misses N lists the first N missed gold claims and N spurious predictions at level full.
+"""
+
+EVALUATE_EXAMPLES = """\
+\b
+Examples:
+  paperclaims evaluate gold.jsonl feed.txt
+  paperclaims evaluate gold.jsonl feed.txt --misses 20
+  paperclaims evaluate gold.jsonl --pred claims.jsonl --format json
+"""
+
+EvaluateFormat = enum.Enum("EvaluateFormat", {name: name for name in ("table", "json")}, type=str)
+
+
+@app.command("evaluate", help=EVALUATE_HELP, epilog=EVALUATE_EXAMPLES, no_args_is_help=True,
+             short_help="Score extracted claims against a gold file: precision, recall, F1.")
+def evaluate_command(
+    gold: Annotated[Path, typer.Argument(
+        metavar="GOLD", show_default=False, help="The gold claims, a JSON Lines file.")],
+    feeds: Annotated[Optional[list[str]], typer.Argument(
+        metavar="FEED", show_default=False,
+        help="Feeds to extract and score (.gz is fine), or - for standard input.")] = None,
+    pred: Annotated[Optional[Path], typer.Option(
+        "--pred", metavar="FILE", dir_okay=False, show_default=False,
+        help="Score this claims file (CSV, JSON Lines or JSON written by extract) instead of feeds.")] = None,
+    fmt: Annotated[EvaluateFormat, typer.Option(
+        "--format", case_sensitive=False, metavar="NAME",
+        help="table, or json (the scores as {level: {kind: {gold, pred, tp, p, r, f1}}}).")] = EvaluateFormat.table,
+    misses: Annotated[int, typer.Option(
+        "--misses", min=0, metavar="N",
+        help="Also list the first N missed gold claims and N spurious predictions at level full.")] = 0,
+    input_format: InputFormatOption = None,
+    lexicon_files: LexiconOption = None,
+    strict: StrictOption = False,
+    quiet: QuietOption = False,
+):
+    from . import evaluate as scoring
+
+    started = time.perf_counter()
+    report = Reporter(quiet)
+    if bool(feeds) == (pred is not None):
+        raise UsageError("give either feeds to extract or --pred FILE, not both" if feeds
+                         else "nothing to score: give feeds to extract or --pred FILE")
+    gold_rows = scoring.read_gold(gold)
+    if pred is not None:
+        predictions = scoring.read_predictions(pred)
+        source = where = str(pred)
+    else:
+        lexicon = _lexicon(lexicon_files)
+        papers = Counted(read_feeds(feeds, input_format, strict=strict, on_warning=report.warn))
+        predictions = scoring.predictions_from_papers(papers, lexicon=lexicon)
+        source, where = plural(papers.count, "paper"), ", ".join(feeds)
+    result = scoring.evaluate(gold_rows, predictions)
+    missed, spurious = result.misses(misses)
+
+    if fmt.value == "json":
+        data = result.to_dict()
+        if misses:
+            data["misses"] = {"level": "full", "missed": missed, "spurious": spurious}
+        typer.echo(json.dumps(data, ensure_ascii=False))
+    else:
+        table = [{"level": r["level"], "kind": r["kind"], "gold": r["gold"], "pred": r["pred"],
+                  "tp": r["tp"], "P": f"{r['p']:.4f}", "R": f"{r['r']:.4f}", "F1": f"{r['f1']:.4f}"}
+                 for r in result.rows()]
+        render(table, ("level", "kind", "gold", "pred", "tp", "P", "R", "F1"), "table", sys.stdout)
+        if misses:
+            for name, rows in (("missed", missed), ("spurious", spurious)):
+                typer.echo()
+                render(({k: _listed(v) for k, v in row.items()} for row in rows), scoring.MISS_FIELDS,
+                       "table", sys.stdout, title=f"{name} at level full (first {misses})")
+
+    gold_papers = {scoring.paper_key(g["paper"]) for g in gold_rows}
+    if predictions and gold_papers and not any(
+            scoring.paper_key(p.get("paper") or p.get("paper_title") or "") in gold_papers
+            for p in predictions):
+        report.warn(f"no paper of {where} is in {gold} (do the titles differ?)")
+    report.summary(f"{plural(len(predictions), 'claim')} from {source} against "
+                   f"{plural(len(gold_rows), 'gold claim')} in {time.perf_counter() - started:.1f}s")
+
+
+def _listed(value):
+    """A list of names as one table cell."""
+    return " | ".join(str(v) for v in value) if isinstance(value, list) else value
+
+
 # --- Pieces the commands share. -----------------------------------------------------------------
 
 class Reporter:
@@ -488,6 +590,8 @@ def output_format(fmt: OutputFormat | None, output: Path | None) -> str:
 
 
 def _lexicon(files: list[Path] | None) -> Lexicon:
+    """The built-in lexicon, extended by the user lexicon file (see config.py) and --lexicon files."""
+    files = config.lexicon_files(files)
     return load_lexicon(files) if files else default_lexicon()
 
 
