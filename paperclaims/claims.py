@@ -10,6 +10,7 @@ title: "our model" is the paper's own method.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from typing import Callable
 
 import regex
 
@@ -42,6 +43,7 @@ _ADJACENT_AFTER = regex.compile(r"""^[\s(]*(?:
         (?:absolute|relative|average|mean|overall|higher|better|lower|improved|improvement|gain|
            gains|drop|increase|in|on|the|test|val\.?|validation|zero-shot|linear|top-1|
            fine-tuning|finetuning|ImageNet|[\w-]+)\s*){0,3}$""", regex.VERBOSE | regex.IGNORECASE)
+_DIGIT = regex.compile(r"\d")
 _FROM_TO = regex.compile(r"\bfrom\s*$", regex.IGNORECASE)
 _RESULT_VERB = regex.compile(r"\b(?:achiev|attain|reach|obtain|score|get|gets|got|yield|record|deliver|report|"
                           r"improv|outperform|surpass|boost|increas|reduc|match|exceed)\w*", regex.I)
@@ -57,10 +59,18 @@ _HARDWARE_AFTER = regex.compile(r"^[\s-]*(?:of\s+)?(?:GPU|GPUs|TPU|TPUs|V100|A10
 class _Context:
     """What earlier sentences established: the benchmark and metric in force, the paper's method."""
 
-    method: str | None = None
+    name_method: Callable[[], str | None]  # finds the paper's own method; called at most once
     benchmark: str | None = None
     metric: str | None = None
     searches: bool = False  # the paper searches architectures: its GPU-days are search cost
+    _method: list = field(default_factory=list)
+
+    @property
+    def method(self) -> str | None:
+        """The paper's own method, named on first use: most abstracts never need it."""
+        if not self._method:
+            self._method.append(self.name_method())
+        return self._method[0]
 
 
 @dataclass
@@ -103,7 +113,9 @@ def extract_claims(text: str, title: str | None = None, *, lexicon: Lexicon | No
     repaired = repair(text)
     clean = repaired.text
     grammar = _grammar_for(lexicon)
-    ctx = _Context(method=grammar.method_name(title or "", clean),
+    if not _DIGIT.search(clean):
+        return []  # no number, no claim
+    ctx = _Context(name_method=lambda: grammar.method_name(title or "", clean),
                    searches=bool(_SEARCHES.search(f"{title or ''} {clean}")))
     if title:
         found = finder_for(lexicon).benchmarks(repair(title).text)
