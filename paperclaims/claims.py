@@ -199,6 +199,9 @@ class _Grammar:
         for name in title_names:
             if name in names:
                 return name
+        head = _TITLE_HEAD.match(title)
+        if head and abstract.lower().count(head.group("phrase").lower()) >= 1:
+            return head.group("phrase")  # "Efficient Architecture Search by Network Transformation"
         counts = {}
         for name in names:
             counts[name] = counts.get(name, 0) + 1
@@ -596,7 +599,8 @@ class _Grammar:
         # the second member of "A vs. B" is the baseline's number
         if index > 0 and group.links[index - 1].lower().startswith(("vs", "versus")):
             compared = [m for m in sent.models if m.end <= group.start
-                        and self.comparison_end.search(sent.text[max(0, m.start - 30):m.start])]
+                        and (self.comparison_end.search(sent.text[max(0, m.start - 30):m.start])
+                             or self._after_comparison(sent.text, m.start, group.start))]
             if compared:
                 return compared[-1].text
         return self._subject(sent, group.start, ctx)
@@ -638,6 +642,8 @@ _OWNS = regex.compile(r"""\s*,?\s*(?:\([^()]{0,30}\)\s*)?(?:which|that|who)?\s*(
     sets?|establishes|yields?|gets?|scores?|records?|delivers?)\b""", regex.VERBOSE | regex.I)
 # "For Swin-T, it improves ...": the sentence's topic is what "it" refers to.
 _TOPIC = regex.compile(r"(?<![\w-])(?:[Ff]or|[Ww]ith)\s+(?P<name>[A-Z][\w.+/-]*[A-Z0-9][\w.+/-]*)\s*,\s*$")
+# A title that names its method before "by", "via", "for"...: "Efficient Architecture Search by ...".
+_TITLE_HEAD = regex.compile(r"^(?P<phrase>(?:[A-Z][\w-]*\s){1,3}[A-Z][\w-]*)\s(?:by|via|through|with|using|for)\s")
 # "we propose an online algorithm, SwAV, that ...": the method in apposition.
 _APPOSITIVE = regex.compile(r"""\b(?:propose|present|introduce|develop|design)s?\s[^.,;]{0,60}?,\s
     (?:namely\s+|called\s+)?(?P<name>[A-Za-z][\w+-]*(?:[-/.][\w]+)*)\s?(?:,|\()""", regex.VERBOSE | regex.I)

@@ -199,7 +199,10 @@ class Finder:
                 if size in b.resolutions:
                     out.append(Mention(m.start(), r.end(), text[m.start():r.end()], "benchmark", b.resolutions[size]))
                     continue
-            out.append(Mention(m.start(), end, m.group(), "benchmark", b.id))
+            tail = _SIZE_TAIL.match(text, end) if m.group()[-1:].isdigit() else None
+            if tail:  # "ImageNet 256 x 256" found as the alias "ImageNet-256": take the size whole
+                end = tail.end()
+            out.append(Mention(m.start(), end, text[m.start():end], "benchmark", b.id))
             out.extend(self._slash_list(text, m.group(), end))
         return out
 
@@ -244,6 +247,7 @@ class Finder:
         return out
 
 
+_SIZE_TAIL = regex.compile(r"\s?[x×]\s?\d{2,4}(?!\d)")
 # Resolution right after a benchmark name: "ImageNet 256 x 256", "ImageNet (512×512)".
 _RESOLUTION = regex.compile(r"\s?\(?\s?(?:at\s)?(?P<w>\d{2,4})\s?[x×]\s?(?P<h>\d{2,4})\)?")
 
