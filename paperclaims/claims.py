@@ -176,37 +176,38 @@ class _Grammar:
     # ---- the paper's own method ------------------------------------------------------------
 
     def method_name(self, title: str, abstract: str) -> str | None:
-        """The paper's own method: a name before the title's colon, else one the abstract introduces."""
+        """The paper's own method: the first of `method_rules` that names one."""
+        return next((name for _, name in self.method_rules(title, abstract) if name), None)
+
+    def method_rules(self, title: str, abstract: str):
+        """(rule, name) for each way of naming the paper's method, strongest first, lazily."""
         title = repair(title).text.strip()
-        head, sep, _ = title.partition(":")
-        if sep:
-            words = head.split()
-            if len(words) <= 3 and (len(words) == 1 or _name_like(words[0])) and not _ordinary(words[0]):
-                return head.strip()
-            if words and _name_like(words[0]):
-                return words[0]
         stop = set(self.lexicon.words.get("not_models", ()))
-        for pattern in (_INTRODUCED, _PROPOSED, _APPOSITIVE):
+        head, sep, _ = title.partition(":")
+        words = head.split() if sep else []
+        # "ProxylessNAS: Direct Neural Architecture Search", "QuantNAS for super resolution: ..."
+        if words and len(words) <= 3 and (len(words) == 1 or _name_like(words[0])) and not _ordinary(words[0]):
+            yield "title name", head.strip()
+        elif words and _name_like(words[0]):
+            yield "title name", words[0]
+        for rule, pattern in (("called", _INTRODUCED), ("we propose", _PROPOSED), ("apposition", _APPOSITIVE)):
             for m in pattern.finditer(abstract):
                 name = m.group("name")
                 if (pattern is _INTRODUCED or _name_like(name)) and name not in stop:
-                    return name
-        acronym = _defined_acronym(abstract, title, stop)
-        if acronym:
-            return acronym
+                    yield rule, name
+                    break
+        # "Laughing Hyena Distillery: Extracting ...": a short Title-Case prefix
+        if words and len(words) <= 3 and all(w[:1].isupper() for w in words) and not _ordinary(words[0]):
+            yield "title phrase", head.strip()
+        yield "acronym", _defined_acronym(abstract, title, stop)
         names = [x.text for x in self.finder.models(abstract, self.finder.benchmarks(abstract) + self.finder.metrics(abstract))]
-        title_names = [x.text for x in self.finder.models(title, [])]
-        for name in title_names:
-            if name in names:
-                return name
-        head = _TITLE_HEAD.match(title)
-        if head and abstract.lower().count(head.group("phrase").lower()) >= 1:
-            return head.group("phrase")  # "Efficient Architecture Search by Network Transformation"
-        counts = {}
+        yield "title token", next((x.text for x in self.finder.models(title, []) if x.text in names), None)
+        yield "title connective", _title_connective(title, abstract)
+        counts: dict[str, int] = {}
         for name in names:
             counts[name] = counts.get(name, 0) + 1
         best = max(counts.items(), key=lambda kv: kv[1], default=(None, 0))
-        return best[0] if best[1] >= 2 else None
+        yield "repeated name", best[0] if best[1] >= 2 else None
 
     # ---- one sentence ----------------------------------------------------------------------
 
@@ -642,8 +643,19 @@ _OWNS = regex.compile(r"""\s*,?\s*(?:\([^()]{0,30}\)\s*)?(?:which|that|who)?\s*(
     sets?|establishes|yields?|gets?|scores?|records?|delivers?)\b""", regex.VERBOSE | regex.I)
 # "For Swin-T, it improves ...": the sentence's topic is what "it" refers to.
 _TOPIC = regex.compile(r"(?<![\w-])(?:[Ff]or|[Ww]ith)\s+(?P<name>[A-Z][\w.+/-]*[A-Z0-9][\w.+/-]*)\s*,\s*$")
-# A title that names its method before "by", "via", "for"...: "Efficient Architecture Search by ...".
-_TITLE_HEAD = regex.compile(r"^(?P<phrase>(?:[A-Z][\w-]*\s){1,3}[A-Z][\w-]*)\s(?:by|via|through|with|using|for)\s")
+# A title names its method before "by" or "for" ("Efficient Architecture Search by Network
+# Transformation"), or after "via", "with", "using" ("Transfer Learning with Diff Pruning").
+_TITLE_HEAD = regex.compile(r"^(?P<phrase>(?:[A-Z][\w-]*\s){1,3}[A-Z][\w-]*)\s(?:by|for)\s")
+_TITLE_TAIL = regex.compile(r"\s(?:via|with|using|through)\s(?P<phrase>(?:[A-Z][\w-]*\s){0,3}[A-Z][\w-]*)$")
+
+
+def _title_connective(title: str, abstract: str) -> str | None:
+    """The method a title names around its connective, when the abstract repeats it."""
+    for pattern in (_TITLE_TAIL, _TITLE_HEAD):
+        m = pattern.search(title)
+        if m and m.group("phrase").lower() in abstract.lower():
+            return m.group("phrase")
+    return None
 # "we propose an online algorithm, SwAV, that ...": the method in apposition.
 _APPOSITIVE = regex.compile(r"""\b(?:propose|present|introduce|develop|design)s?\s[^.,;]{0,60}?,\s
     (?:namely\s+|called\s+)?(?P<name>[A-Za-z][\w+-]*(?:[-/.][\w]+)*)\s?(?:,|\()""", regex.VERBOSE | regex.I)
@@ -651,30 +663,50 @@ _ACRONYM = regex.compile(r"(?P<phrase>(?:[\w-]+\s+){1,7}?)\((?P<name>[A-Z][A-Za-
 
 
 def _defined_acronym(abstract: str, title: str, stop: set[str]) -> str | None:
-    """An acronym the abstract defines for a phrase whose words it abbreviates ("... search (NEAS)").
-
-    Prefer one defined in a sentence that proposes something, or whose phrase shares the title's words.
-    """
+    """An acronym the abstract defines for the words before it ("... architecture search (NEAS)"),
+    the one whose phrase shares most with the title, or is defined where something is proposed."""
     found = []
     for m in _ACRONYM.finditer(abstract):
-        name, words = m.group("name"), m.group("phrase").split()
-        letters = [c for c in name if c.isupper()]
-        for k in range(len(words), 0, -1):
-            initials = "".join(w[0] for part in words[-k:] for w in part.split("-") if w).upper()
-            if name in stop:
-                break
-            if len(letters) >= 2 and initials.startswith("".join(letters)[:len(initials)]) and len(initials) >= len(letters) - 1 \
-                    and initials[:2] == "".join(letters)[:2]:
-                found.append((m.start(), name, " ".join(words[-k:])))
-                break
+        name = m.group("name")
+        if name in stop:
+            continue
+        phrase = _expansion(m.group("phrase").split(), [c.lower() for c in name if c.isupper()])
+        if phrase:
+            found.append((m.start("name"), name, phrase))
     if not found:
         return None
-    title_words = {w.lower() for w in regex.findall(r"\w+", title)}
-    for start, name, phrase in found:
+    stems = {w.lower()[:4] for w in regex.findall(r"\w+", title) if len(w) > 3}
+
+    def score(item):
+        start, name, phrase = item
+        overlap = len(stems & {w.lower()[:4] for w in regex.findall(r"\w+", phrase) if len(w) > 3})
         sentence = abstract[max(0, abstract.rfind(".", 0, start)):start]
-        if regex.search(r"\b(?:propose|present|introduce|develop|design|call|name|term|dub)", sentence, regex.I) \
-                or len(title_words & {w.lower() for w in regex.findall(r"\w+", phrase)}) >= 2:
-            return name
+        proposes = bool(regex.search(r"\b(?:propose|present|introduce|develop|design|call|name|term|dub)", sentence, regex.I))
+        return 2 * overlap + proposes
+
+    best = max(found, key=score)
+    return best[1] if score(best) >= 2 or (score(best) == 1 and len(found) == 1) else None
+
+
+_FUNCTION_WORDS = {"a", "an", "the", "of", "for", "and", "with", "to", "in", "on", "via", "by"}
+
+
+def _subsequence(needle: list[str], hay: list[str]) -> bool:
+    it = iter(hay)
+    return all(c in it for c in needle)
+
+
+def _expansion(words: list[str], letters: list[str]) -> str | None:
+    """The shortest run of trailing words whose initials spell the acronym's capitals."""
+    if len(letters) < 2:
+        return None
+    for k in range(1, len(words) + 1):
+        run = words[-k:]
+        initials = [part[0].lower() for w in run if w.lower() not in _FUNCTION_WORDS
+                    for part in w.split("-") if part]
+        if initials and initials[0] == letters[0] and len(initials) <= len(letters) + 2 \
+                and _subsequence(letters, initials) and run[0].lower() not in _FUNCTION_WORDS:
+            return " ".join(run)
     return None
 
 
