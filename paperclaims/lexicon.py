@@ -127,7 +127,9 @@ class SurfaceMatcher:
         return m if m is not None and self._accepts(m.group()) else None
 
     def _accepts(self, surface: str) -> bool:
-        return fold(surface) in self._folded or fold_exact(surface) in self._exact
+        folded, exact = fold(surface), fold_exact(surface)
+        return (folded in self._folded or exact in self._exact
+                or exact.endswith("s") and (folded[:-1] in self._folded or exact[:-1] in self._exact))
 
 
 _SEP = "\0"  # a trie node flag: "-", " " or nothing may come before the next character
@@ -155,11 +157,13 @@ def _node_pattern(node: dict) -> str:
     branches = [re.escape(ch) + _node_pattern(child) for ch, child in sorted(node.items())
                 if ch not in ("", _SEP)]
     if not branches:
-        return ""
+        return "s?" if node.get("") else ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
     if node.get(_SEP):
         body = r"[-\s]?" + (body if len(branches) == 1 else body)
-    return f"(?:{body})?" if node.get("") else body
+    if node.get(""):  # a form may end here, or go on; a plural "s" is read too ("FIDs", "costs")
+        return f"(?:{body}|s)?"
+    return body
 
 
 class Lexicon:
@@ -209,6 +213,8 @@ def _name_surface(entry) -> tuple[str, ...]:
 def _lookup(index, table, surface):
     exact, folded = index
     found = exact.get(fold_exact(surface)) or folded.get(fold(surface))
+    if not found and surface.endswith("s"):  # a plural: "FIDs", "computational costs"
+        found = exact.get(fold_exact(surface[:-1])) or folded.get(fold(surface[:-1]))
     return table.get(found) if found else None
 
 
