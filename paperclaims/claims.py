@@ -33,7 +33,8 @@ _SIZE_NEXT = regex.compile(r"\s?[x×]\s?\d")       # the first side of "224x224"
 _YEAR = regex.compile(r"^(?:19|20)\d\d$")
 _OF = regex.compile(r"^\s*of\s+(?:the\s+|all\s+|its\s+|their\s+|a\s+)?", regex.IGNORECASE)
 _ADJACENT_BEFORE = regex.compile(r"""^[\s(]*(?:
-        (?:score|scores|value|values|rate|of|is|are|was|were|=|:|<|>|≤|≥|~|≈|at|to|reaches|reaching|reached|
+        (?:score|scores|value|values|rate|of|is|are|was|were|=|:|<|>|≤|≥|~|≈|exceeding|exceeds|above|
+           below|under|over|at|to|reaches|reaching|reached|
            achieves|achieving|achieved|attains|attaining|obtains|of\s+just|of\s+only|only|just|
            about|around|approximately|nearly|up\s+to|as\s+low\s+as|as\s+high\s+as|an?|the|improves|
            improved|drops|dropped|from|with|by|increased|decreased|reduced|boosted|further|
@@ -45,6 +46,7 @@ _ADJACENT_AFTER = regex.compile(r"""^[\s(]*(?:
            fine-tuning|finetuning|ImageNet|[\w-]+)\s*){0,3}$""", regex.VERBOSE | regex.IGNORECASE)
 _DIGIT = regex.compile(r"\d")
 _FROM_TO = regex.compile(r"\bfrom\s*$", regex.IGNORECASE)
+_PLURAL_ACRONYM = regex.compile(r"^[A-Z]{2,}s$")
 _RESULT_VERB = regex.compile(r"\b(?:achiev|attain|reach|obtain|score|get|gets|got|yield|record|deliver|report|"
                           r"improv|outperform|surpass|boost|increas|reduc|match|exceed)\w*", regex.I)
 _SEARCHES = regex.compile(r"\barchitecture\s+search|\bNAS\b|\bsearch\s+(?:cost|time)", regex.IGNORECASE)
@@ -164,9 +166,12 @@ class _Grammar:
         self.comparison = regex.compile(rf"(?<![\w-])(?:{phrases('comparison')})(?![\w-])", regex.I)
         self.delta_before = regex.compile(
             rf"(?<![\w-])(?:{phrases('delta_before')})(?:\s+(?:up\s+to|about|around|approximately|nearly|"
-            rf"almost|over|more\s+than|at\s+least|roughly|only|just|an?|absolute|relative|average|"
+            rf"almost|over|more\s+than|at\s+least|roughly|only|just|an?|absolute|relative|average|as\s+much\s+as|"
             rf"impressive|significant|substantial|notable|remarkable|large|solid|consistent))*\s*[(]?$", regex.I)
-        self.delta_after = regex.compile(rf"^\s*(?:{phrases('delta_after')})(?![\w-])", regex.I)
+        # "1.5% higher", "0.52% average performance improvements", "3 BLEU points"
+        self.delta_after = regex.compile(
+            rf"^\s*(?:(?:average|overall|absolute|relative|mean|consistent|significant|performance|accuracy)\s+){{0,2}}"
+            rf"(?:{phrases('delta_after')})s?(?![\w-])", regex.I)
         self.ratio_after = regex.compile(rf"^\s*(?:{phrases('ratio_after')})(?![\w-])", regex.I)
         self.labels_after = regex.compile(rf"^\s*of\s+(?:the\s+)?(?:\w+\s+)?(?:{phrases('label_nouns')})(?![\w-])", regex.I)
         bounds = sorted(lexicon.bounds, key=len, reverse=True)
@@ -291,16 +296,23 @@ class _Grammar:
         params = self.lexicon.quantities.get("params")
         if params is None:
             return None
-        if regex.match(r"^[\s-]*(?:param(?:eter)?s?\b|models?\b|LLMs?\b|language\s+models?\b|networks?\b|"
-                       r"transformers?\b|variants?\b|checkpoints?\b|backbones?\b)", after, regex.I):
+        if regex.match(r"^[\s-]*(?:[A-Z][\w.-]*\s+)?(?:param(?:eter)?s?\b|models?\b|LLMs?\b|language\s+models?\b|"
+                       r"networks?\b|transformers?\b|variants?\b|checkpoints?\b|backbones?\b)", after):
             return params
         if regex.search(r"\b(?:parameters?|params|model\s+sizes?|weights)\b[^.;]{0,40}$", before, regex.I):
             return params
         return None
 
     def _quantity_claims(self, sent, group, quantity, before, after, ctx) -> list[Claim]:
-        if quantity.metric in ("data", "tokens") or _OF.match(after) and quantity.unit not in ("params", "flops"):
-            return []  # "6.6B image-text pairs", "1000 hours of speech": dataset statistics
+        if _OF.match(after) and quantity.unit not in ("params", "flops"):
+            named = self.lexicon.metric(after[_OF.match(after).end():].split(" ")[0].strip(",.;"))
+            if named is None or named.kind != "cost":
+                return []  # "1000 hours of speech": a dataset statistic; "0.5 MB of storage" is a cost
+            quantity = replace(quantity, metric=named.id)
+        if quantity.metric in ("data", "tokens"):
+            return []  # "6.6B image-text pairs": dataset statistics
+        if quantity.unit in ("s", "minutes", "hours", "days", "ms") and "-" in sent.text[group.start:group.end]:
+            return []  # "a 30-second clip": a description, not a cost
         if _HARDWARE_AFTER.match(after):
             return []  # "32GB V100 GPUs": the hardware, not a cost
         if quantity.unit == "epochs" and not regex.search(r"\b(?:cost|search|takes?|requires?)\b", before, regex.I):
@@ -322,10 +334,13 @@ class _Grammar:
     def _ratio_claims(self, sent, group, before, after, ctx) -> list[Claim]:
         metric = self._cost_metric(sent, group, before, after)
         cue = self.ratio_after.match(after) or regex.search(
-            r"(?:\bby|speed-?up\s+of|up\s+to|reduction\s+of|improvement\s+of|factor\s+of|acceleration\s+of)\s*$",
+            r"(?:\bby|speed-?up\s+of|up\s+to|reduction\s+of|improvement\s+of|factor\s+of|acceleration\s+of|"
+            r"accelerat\w*|speeds?\s+up)\s*$",
             before, regex.I)
         if metric is None and not cue:
             return []  # "repeated 3 times", "a 2x2 grid"
+        if metric is None and regex.search(r"(?:accelerat\w*|speeds?\s+up)\s*$", before, regex.I):
+            metric = "speed"  # "inference is accelerated 1.5 times"
         return self._emit(sent, group, "ratio", metric, ctx, before, after)
 
     def _cost_metric(self, sent, group, before, after) -> str | None:
@@ -363,7 +378,7 @@ class _Grammar:
             if m.start < rest_start:
                 continue
             gap = sent.text[rest_start:m.start] if not named else sent.text[named[-1].end:m.start]
-            if not regex.fullmatch(r"\s*(?:(?:and|or|,)\s*)*(?:the\s+)?(?:[\w-]+\s+)?", gap) or len(gap) > 25:
+            if not regex.fullmatch(r"\s*(?:(?:and|or|,)\s*)*(?:the\s+)?(?:[\w'’-]+\s+)?", gap) or len(gap) > 25:
                 break
             named.append(m)
         if not named:
@@ -379,6 +394,8 @@ class _Grammar:
 
     def _score_claims(self, sent, group, before, after, ctx, previous) -> tuple[list[Claim], str | None]:
         unit = group.unit
+        if unit == "points" and regex.match(r"^[\s-]*scale\b", after, regex.I):
+            return [], None  # "on a 5 point scale": the scale, not a score
         mention = self._score_metric(sent, group, before, after)
         metric = mention.id if mention else None
         inherited = False
@@ -411,6 +428,8 @@ class _Grammar:
             return [], None
         if not delta and unit == "%" and metric and self.lexicon.metrics[metric].scale == 1:
             return [], None  # "FID improves 29%": a relative change, handled as a delta only
+        if not delta and unit == "%" and any(n.value > 100 for n in group.numbers):
+            return [], None  # "195% gains" is not a score out of 100
         kind = "delta" if delta else "result"
         out = self._emit(sent, group, kind, metric, ctx, before, after, metric_mention=mention,
                          inherited_metric=inherited)
@@ -497,6 +516,8 @@ class _Grammar:
                 continue
             if self._after_comparison(sent.text, m.start, position):
                 continue
+            if m.kind == "model" and _PLURAL_ACRONYM.match(m.text) and m.text[:-1] != ctx.method:
+                continue  # "DMs", "LLMs", "NFEs": a class of things, not one model
             if m.kind == "self":
                 topic = _TOPIC.search(sent.text, max(0, m.start - 40), m.start)
                 if topic and m.text.lower() in ("it", "they", "this", "we"):
@@ -515,7 +536,7 @@ class _Grammar:
         best = None
         for m in self.comparison.finditer(sent.text):
             tail = sent.text[m.end():]
-            phrase = regex.match(r"\s*(?:the\s+|a\s+|an\s+)?(?P<p>[^\s,;.()](?:[^,;()]*?))(?=\s+(?:by|on|in|at|with|while|when|under|for|across|using|and\s+(?:is|are|achieves?)|\d)\b|[,;()]|\.\s|\.$|$)", tail)
+            phrase = regex.match(r"\s*(?:the\s+|a\s+|an\s+)?(?P<p>[^\s,;.()'’](?:[^,;()]*?))(?=\s+(?:by|on|in|at|with|while|when|under|for|across|using|and\s+(?:is|are|achieves?)|\d)\b|[,;()]|\.\s|\.$|$)", tail)
             if not phrase:
                 continue
             words = phrase.group("p").split()
@@ -729,7 +750,7 @@ def _name_like(word: str) -> bool:
 def _directly(gap: str) -> bool:
     """Whether a cost noun follows a number with only filler words between ("11% parameters")."""
     return bool(regex.fullmatch(r"\s*(?:(?:the|of|in|less|fewer|more|lower|total|overall|model|"
-                                r"training|inference|its|their|end-to-end)\s+)*", gap, regex.I))
+                                r"training|pre-?training|inference|its|their|end-to-end|peak)\s+)*", gap, regex.I))
 
 
 def _compatible(a: Number, b: Number) -> bool:
@@ -801,7 +822,8 @@ def _same_run(sent: _Sentence, prev: _Group, group: _Group) -> bool:
     gap = _strip_mentions(sent.text, prev.end, group.start, sent.benchmarks)
     return bool(regex.fullmatch(r"[\s,]*(?:(?:on|for|in|at|and|the|,|respectively|vs\.?|versus|while|"
                                 r"compared\s+to|dataset|datasets|benchmark|test\s+set|validation\s+set|"
-                                r"set|split)\s*)*", gap, regex.I))
+                                r"set|split)\s*)*(?:[a-z][a-z-]+\s+){0,2}(?:(?:dataset|datasets|benchmark|"
+                                r"and|on|the)\s*)*", gap))
 
 
 def _run(text: str, first: list[Mention], all_mentions: list[Mention]) -> list[str]:

@@ -147,6 +147,28 @@ CASES = [
     # "the baseline X" is what a change is measured against, not who made it
     ("FooNet reduces the WER of the baseline Conformer-S by 8% on LibriSpeech.",
      [(D, "FooNet", "librispeech", "wer", 8.0, "%", None)]),
+    # a change with modifiers between the number and its cue, and a plural cue
+    ("Our method yields 9.56% and 8.24% average reductions in EER on VoxCeleb1.",
+     [(D, "FooNet", "voxceleb1", "eer", 9.56, "%", None),
+      (D, "FooNet", "voxceleb1", "eer", 8.24, "%", None)]),
+    # a change verb with a bound between it and the number
+    ("Pass@1 on HumanEval drops by more than 50% for the baseline.",
+     [(D, "FooNet", "humaneval", "pass_at_1", 50.0, "%", None)]),
+    # a bare score after a bound word; "a 5 point scale" is not a change
+    ("It achieves a mean opinion score exceeding 4 on a 5 point scale.",
+     [(R, "FooNet", None, "mos", 4.0, None, None)]),
+    # a cost "of storage"; a hyphenated duration describes data, not a cost
+    ("BiRF needs only 0.5 MB of storage for 30-second clips.",
+     [(S, "BiRF", None, "storage", 0.5, "mb", None)]),
+    # a percentage over 100 is no score out of 100; the change takes the benchmark's primary metric
+    ("SEAL brings 195% performance gains on OGB.",
+     [(D, "SEAL", "ogb", "accuracy", 195.0, "%", None)]),
+    # a speed-up written as a verb
+    ("Decoding is accelerated 1.5 times.",
+     [(X, "FooNet", None, "speed", 1.5, "x", None)]),
+    # a size before a named family: "250M T5 models"
+    ("We distill into 250M T5 models.",
+     [(S, "FooNet", None, "params", 250.0, "params", 2.5e8)]),
     # Unicode minus and thin spaces do not break a number
     ("FooNet reaches 76.1\u2009% top-1 accuracy on ImageNet.",
      [(R, "FooNet", "imagenet-1k", "top1_accuracy", 76.1, "%", None)]),
