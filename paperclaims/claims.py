@@ -47,6 +47,10 @@ _ADJACENT_AFTER = regex.compile(r"""^[\s(]*(?:
 _DIGIT = regex.compile(r"\d")
 _FROM_TO = regex.compile(r"\bfrom\s*$", regex.IGNORECASE)
 _PLURAL_ACRONYM = regex.compile(r"^[A-Z]{2,}s$")
+# A metric-like token right after a number: "mCov", "bAcc", "NDCG" ("66.8% mCov").
+_UNKNOWN_METRIC = regex.compile(r"^\s?(?P<token>[a-z]{1,2}[A-Z][A-Za-z]*|[A-Z]{2,6})(?![\w-])")
+# A bare number followed by a noun counts things ("35 neural function evaluations"); it is no score.
+_COUNTED = regex.compile(r"^\s(?!(?:and|or|on|in|for|to|vs|versus|while|with|at|by|from|compared|respectively)\b)[a-z]")
 _RESULT_VERB = regex.compile(r"\b(?:achiev|attain|reach|obtain|score|get|gets|got|yield|record|deliver|report|"
                           r"improv|outperform|surpass|boost|increas|reduc|match|exceed)\w*", regex.I)
 _SEARCHES = regex.compile(r"\barchitecture\s+search|\bNAS\b|\bsearch\s+(?:cost|time)", regex.IGNORECASE)
@@ -198,7 +202,10 @@ class _Grammar:
         for rule, pattern in (("called", _INTRODUCED), ("we propose", _PROPOSED), ("apposition", _APPOSITIVE)):
             for m in pattern.finditer(abstract):
                 name = m.group("name")
-                if (pattern is _INTRODUCED or _name_like(name)) and name not in stop:
+                recurs = len(name) >= 4 and name.lower() not in _ORDINARY and len(
+                    regex.findall(rf"(?<![\w-]){regex.escape(name)}(?![\w-])", abstract)) >= 3
+                if (pattern is _INTRODUCED or _name_like(name) or pattern is _APPOSITIVE and recurs) \
+                        and name not in stop:
                     yield rule, name
                     break
         # "Laughing Hyena Distillery: Extracting ...": a short Title-Case prefix
@@ -222,6 +229,10 @@ class _Grammar:
         numbers = [n for n in numbers if not any(s <= n.start < e for s, e in taken) and not self._is_size(text, n)]
         models = [m for m in models if not any(n.start <= m.start < n.end for n in numbers)]
         selves = [Mention(x.start(), x.end(), x.group(), "self") for x in self.self_ref.finditer(text)]
+        method = ctx.method if numbers else None
+        if method and not _name_like(method):  # "Lion", "selfmem": found by name, not by shape
+            models = sorted(models + [Mention(m.start(), m.end(), method, "model") for m in regex.finditer(
+                rf"(?<![\w-]){regex.escape(method)}(?![\w-])", text)], key=lambda m: m.start)
         sent = _Sentence(text, offset, numbers, benchmarks, metrics, models, selves)
         groups = self._groups(sent)
         claims: list[Claim] = []
@@ -398,8 +409,15 @@ class _Grammar:
             return [], None  # "on a 5 point scale": the scale, not a score
         mention = self._score_metric(sent, group, before, after)
         metric = mention.id if mention else None
+        if metric is None and all(n.hint for n in group.numbers):
+            metric = group.numbers[0].hint  # "34.48 dB": PSNR
+        unknown = _UNKNOWN_METRIC.match(after)
+        if unknown and not self.lexicon.metric(unknown.group("token")) \
+                and not self.lexicon.benchmark(unknown.group("token")):
+            return [], None  # "66.8% mCov": a metric the lexicon does not know; borrow none
         inherited = False
         if metric is None and previous is not None and previous[1] and _same_run(sent, previous[0], group) \
+                and not (unit is None and _COUNTED.match(after)) \
                 and (previous[0].unit == unit or {previous[0].unit, unit} <= {"%", "pp"}):
             metric, inherited = previous[1], True
         same_run = previous is not None and _same_run(sent, previous[0], group)
@@ -504,6 +522,23 @@ class _Grammar:
                 return before
         return None
 
+    def _listed_after(self, sent: _Sentence, group: _Group) -> list[Mention] | None:
+        """"72.3%, 76.4% and 74.2% mIoU on S3DIS, ScanNet and SemanticKITTI": k scores, then k benchmarks."""
+        k = len(group.numbers)
+        if k < 2:
+            return None
+        after = [b for b in sent.benchmarks if b.start >= group.end]
+        if not after or after[0].start - group.end > 60 or not _ON_BENCHMARK.match(
+                _strip_mentions(sent.text, group.end, after[0].start, sent.metrics)):
+            return None
+        run = [after[0]]
+        for b in after[1:]:
+            if regex.fullmatch(r"\s*(?:[\w-]+\s+)?(?:,|and|,\s*and)\s*(?:the\s+)?", sent.text[run[-1].end:b.start]):
+                run.append(b)
+            else:
+                break
+        return run if len(run) == k and len({b.id for b in run}) == k else None
+
     def _subject(self, sent: _Sentence, position: int, ctx: _Context) -> str | None:
         """Whose number this is: the nearest name or "we"/"our model" before it that is not a baseline."""
         candidates = sorted([m for m in sent.models + sent.selves if m.end <= position], key=lambda m: m.start)
@@ -572,7 +607,7 @@ class _Grammar:
               inherited_metric=False) -> list[Claim]:
         """One claim per number of the group (per benchmark when one number covers several)."""
         lex = self.lexicon
-        bench_pairs = self._respectively(sent, group, sent.benchmarks)
+        bench_pairs = self._respectively(sent, group, sent.benchmarks) or self._listed_after(sent, group)
         model_pairs = self._respectively(sent, group, sent.models if "|" in group.links
                                          else [m for m in sent.models if m.end <= group.start])
         metric_pairs = self._respectively(sent, group, [m for m in sent.metrics if lex.metrics[m.id].kind == "cost"]) \
@@ -610,7 +645,7 @@ class _Grammar:
         n = group.numbers[index]
         # a name right before the number is its owner: "NSGA-Net (4 GPU days)", "DiT-XL/2: 3.04"
         for m in sent.models:
-            if 0 <= n.start - m.end <= 3 and regex.fullmatch(r"[\s(:]*", sent.text[m.end:n.start]):
+            if 0 <= n.start - m.end <= 8 and regex.fullmatch(r"[\s(:]*(?:with\s+(?:an?\s+)?)?", sent.text[m.end:n.start]):
                 return m.text
         # a resource named for its owner after it: "3,150 GPU days by the AmoebaNet model"
         if n.quantity is not None:
@@ -618,6 +653,15 @@ class _Grammar:
                 if m.start >= n.end and regex.fullmatch(r"\s*(?:achieved\s+|required\s+|needed\s+|used\s+)?(?:by|using|of|for)\s+(?:the\s+)?",
                                                         sent.text[n.end:m.start]):
                     return m.text
+        # "improves the FID from 2.04 to 1.88": the first is what was improved on
+        if index == 0 and len(group.numbers) > 1 and _FROM_TO.search(sent.text[max(0, group.start - 8):group.start]):
+            others = [m for m in sent.models if m.end <= group.start and m.text != ctx.method
+                      and not _PLURAL_ACRONYM.match(m.text)]
+            if others:
+                return others[-1].text
+            baseline = self._baseline(sent, group)
+            if baseline:
+                return baseline
         # the second member of "A vs. B" is the baseline's number
         if index > 0 and group.links[index - 1].lower().startswith(("vs", "versus")):
             compared = [m for m in sent.models if m.end <= group.start
@@ -647,8 +691,9 @@ _SETTINGS = [
 ]
 
 # "called X", "named X", "dubbed X": the abstract names its method.
-_INTRODUCED = regex.compile(r"""(?:called|named|dubbed|termed|coined|namely)\s+(?:as\s+)?["“'‘]?
-    (?P<name>[A-Za-z][\w+-]*(?:[-/.][\w]+)*)""", regex.VERBOSE)
+_INTRODUCED = regex.compile(r"""(?:called|named|dubbed|termed|coined|namely|referred\s+to\s+as)\s+(?:as\s+)?["“'‘]?
+    (?:(?:[A-Z][\w-]*\s){0,4}\((?P<name>[A-Z][\w+-]*)\)                # "referred to as Lévy-Itō Model (LIM)"
+     |(?P<name>[A-Za-z][\w+-]*(?:[-/.][\w]+)*))""", regex.VERBOSE)
 # "we propose X", "we present X", "this paper introduces X".
 _PROPOSED = regex.compile(r"""\b(?:we|this\s+paper|this\s+work)\s+(?:propose|present|introduce|develop|design|
     build|release)s?\s+(?:a\s+|an\s+|the\s+)?(?:new\s+|novel\s+)?(?P<name>[A-Za-z][\w+-]*(?:[-/.][\w]+)*)""",
@@ -666,7 +711,7 @@ _OWNS = regex.compile(r"""\s*,?\s*(?:\([^()]{0,30}\)\s*)?(?:which|that|who)?\s*(
 _TOPIC = regex.compile(r"(?<![\w-])(?:[Ff]or|[Ww]ith)\s+(?P<name>[A-Z][\w.+/-]*[A-Z0-9][\w.+/-]*)\s*,\s*$")
 # A title names its method before "by" or "for" ("Efficient Architecture Search by Network
 # Transformation"), or after "via", "with", "using" ("Transfer Learning with Diff Pruning").
-_TITLE_HEAD = regex.compile(r"^(?P<phrase>(?:[A-Z][\w-]*\s){1,3}[A-Z][\w-]*)\s(?:by|for)\s")
+_TITLE_HEAD = regex.compile(r"^(?P<phrase>(?:[A-Z][\w-]*\s){1,3}[A-Z][\w-]*)\s(?:by|for|in)\s")
 _TITLE_TAIL = regex.compile(r"\s(?:via|with|using|through)\s(?P<phrase>(?:[A-Z][\w-]*\s){0,3}[A-Z][\w-]*)$")
 
 
@@ -674,11 +719,12 @@ def _title_connective(title: str, abstract: str) -> str | None:
     """The method a title names around its connective, when the abstract repeats it."""
     for pattern in (_TITLE_TAIL, _TITLE_HEAD):
         m = pattern.search(title)
-        if m and m.group("phrase").lower() in abstract.lower():
+        if m and (m.group("phrase").lower() in abstract.lower()
+                  or m.group("phrase").lower().rstrip("s") in abstract.lower()):
             return m.group("phrase")
     return None
 # "we propose an online algorithm, SwAV, that ...": the method in apposition.
-_APPOSITIVE = regex.compile(r"""\b(?:propose|present|introduce|develop|design)s?\s[^.,;]{0,60}?,\s
+_APPOSITIVE = regex.compile(r"""\b(?:propose|present|introduce|develop|design|discover)s?\s[^.,;]{0,60}?,\s
     (?:namely\s+|called\s+)?(?P<name>[A-Za-z][\w+-]*(?:[-/.][\w]+)*)\s?(?:,|\()""", regex.VERBOSE | regex.I)
 _ACRONYM = regex.compile(r"(?P<phrase>(?:[\w-]+\s+){1,7}?)\((?P<name>[A-Z][A-Za-z0-9-]{1,12})\)")
 
@@ -689,7 +735,7 @@ def _defined_acronym(abstract: str, title: str, stop: set[str]) -> str | None:
     found = []
     for m in _ACRONYM.finditer(abstract):
         name = m.group("name")
-        if name in stop:
+        if name in stop or _PLURAL_ACRONYM.match(name):
             continue
         phrase = _expansion(m.group("phrase").split(), [c.lower() for c in name if c.isupper()])
         if phrase:

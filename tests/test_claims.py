@@ -169,6 +169,24 @@ CASES = [
     # a size before a named family: "250M T5 models"
     ("We distill into 250M T5 models.",
      [(S, "FooNet", None, "params", 250.0, "params", 2.5e8)]),
+    # k scores, then k benchmarks: paired in order without "respectively"; an unknown metric borrows none
+    ("ProtoSEG achieves 72.3%, 76.4% and 74.2% mIoU on S3DIS, ScanNet V2 and SemanticKITTI, and 66.8% mCov.",
+     [(R, "ProtoSEG", "s3dis", "miou", 72.3, "%", None),
+      (R, "ProtoSEG", "scannet", "miou", 76.4, "%", None),
+      (R, "ProtoSEG", "semantickitti", "miou", 74.2, "%", None)]),
+    # a baseline's score owned by the name before "with"
+    ("Compared to DDPM with 3.21 FID on CelebA, we achieve 1.58 FID.",
+     [(R, "DDPM", "celeba", "fid", 3.21, None, None),
+      (R, "FooNet", "celeba", "fid", 1.58, None, None)]),
+    # "from A to B": A is the model improved on; a bare count is no score
+    ("On CIFAR-10, applied to a pre-trained EDM, our method improves the FID from 2.04 to 1.88 with 35 "
+     "neural function evaluations.",
+     [(R, "EDM", "cifar-10", "fid", 2.04, None, None),
+      (R, "FooNet", "cifar-10", "fid", 1.88, None, None)]),
+    # decibels are PSNR
+    ("It reaches a PSNR of 32.03 dB on Synthetic-NeRF and 34.48 dB on Synthetic-NSVF.",
+     [(R, "FooNet", "nerf-synthetic", "psnr", 32.03, None, None),
+      (R, "FooNet", "synthetic-nsvf", "psnr", 34.48, None, None)]),
     # Unicode minus and thin spaces do not break a number
     ("FooNet reaches 76.1\u2009% top-1 accuracy on ImageNet.",
      [(R, "FooNet", "imagenet-1k", "top1_accuracy", 76.1, "%", None)]),
@@ -220,7 +238,14 @@ def test_context_carries_across_sentences():
     ("A Study of Things", "We present GloNet that reaches 70.0% top-1 accuracy on ImageNet.", "GloNet"),
     ("A Study of Things", "We propose a method called ShiftNet. It reaches 70.0% top-1 accuracy on ImageNet.",
      "ShiftNet"),
-], ids=["title-prefix", "acronym", "appositive", "we-present", "called"])
+    ("Score Models with Levy Processes", "We introduce a model referred to as Levy-Ito Model (LIM). "
+     "LIM reaches an FID of 1.58 on CelebA.", "LIM"),
+    ("Symbolic Discovery", "Our method discovers a simple optimizer, Lion (evolved sign momentum). Lion is "
+     "fast. We compare Lion with Adam. On ImageNet, Lion reaches 88.3% top-1 accuracy.", "Lion"),
+    ("Contrastive Sampling Chains in Diffusion Models", "Diffusion models (DMs) are slow. We build a "
+     "contrastive sampling chain. On CIFAR-10 our method reaches an FID of 1.88.", "Contrastive Sampling Chains"),
+], ids=["title-prefix", "acronym", "appositive", "we-present", "called", "referred-to-as", "recurring-apposition",
+        "title-head-not-plural-acronym"])
 def test_our_model_is_the_paper_method(title, abstract, model):
     assert [c.model for c in extract_claims(abstract, title=title)] == [model]
 
