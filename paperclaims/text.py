@@ -93,11 +93,17 @@ class Rule:
 
 
 class RulePass:
-    """An ordered table of rules scanned together: at each position the first rule that matches wins."""
+    """An ordered table of rules scanned together: at each position the first rule that matches wins.
 
-    def __init__(self, name: str, rules: Iterable[Rule]):
+    `may_apply`, when given, is a cheap test that is false only for text in which no rule can
+    match; most abstracts need none of the repairs, and skipping the scan for them is most of
+    what makes `repair` fast.
+    """
+
+    def __init__(self, name: str, rules: Iterable[Rule], may_apply: Callable[[str], bool] | None = None):
         self.name = name
         self.rules = tuple(rules)
+        self.may_apply = may_apply
         # each rule is wrapped in a group named after its position, to tell which one matched
         self._by_group = {f"rule{i}": rule for i, rule in enumerate(self.rules)}
         alternation = "\n|\n".join(f"(?P<{name}>{rule.pattern})" for name, rule in self._by_group.items())
@@ -105,6 +111,8 @@ class RulePass:
 
     def __call__(self, text: str) -> list[Edit]:
         edits: list[Edit] = []
+        if self.may_apply is not None and not self.may_apply(text):
+            return edits
         for match in self._pattern.finditer(text):
             rule = next(rule for name, rule in self._by_group.items() if match.start(name) >= 0)
             if isinstance(rule.replace, str):
@@ -149,6 +157,38 @@ def _delete_group(*names: str) -> Callable[[regex.Match], list[Edit]]:
     return action
 
 
+# Quick tests for `RulePass.may_apply`. Each must be true whenever its pass could match. The
+# ones that look for digits or whitespace only know ASCII text for sure (`\d` and `\s` also
+# match other scripts' digits and spaces), so they say yes to any other text.
+_ASCII_DIGITS = "0123456789"
+_ASCII_OTHER_SPACES = "\t\n\r\x0b\x0c"  # what `\s` matches in ASCII besides the plain space
+
+
+def _has_digit(text: str) -> bool:
+    return not text.isascii() or any(digit in text for digit in _ASCII_DIGITS)
+
+
+_GLUED_RELATION_HINT = regex.compile(r"[lg]eq?\ ?\d")
+_SPLIT_DECIMAL_HINT = regex.compile(r"\d(?:\.\ |\ \.)\d")
+
+
+def _may_be_mangled(text: str) -> bool:
+    return _has_digit(text) and ("times" in text or "pm" in text
+                                 or _GLUED_RELATION_HINT.search(text) is not None)
+
+
+def _may_be_split_decimal(text: str) -> bool:
+    return "%" in text and _has_digit(text) and _SPLIT_DECIMAL_HINT.search(text) is not None
+
+
+def _may_be_hyphenated(text: str) -> bool:
+    return "- " in text or "-\n" in text or "-\r" in text
+
+
+def _may_need_spacing(text: str) -> bool:
+    return not text.isascii() or "  " in text or any(space in text for space in _ASCII_OTHER_SPACES)
+
+
 def _char_class(chars: Iterable[str]) -> str:
     """A regex character class matching exactly these characters."""
     return "[" + "".join(regex.escape(c) for c in chars) + "]"
@@ -189,7 +229,7 @@ _UNICODE = RulePass("unicode", [
     """, "-"),
     # single characters with a plain equivalent (spaces, invisibles, full-width forms, ...)
     Rule("char-table", _char_class(_CHAR_TABLE), lambda m: [(m.start(), m.end(), _CHAR_TABLE[m.group()])]),
-])
+], may_apply=lambda text: not text.isascii())  # every character these rules look for is non-ASCII
 
 
 # --- pass 2: LaTeX structure (math delimiters and braces) ----------------------------------
@@ -214,6 +254,8 @@ _STRUCTURE_TOKEN = regex.compile(rf"""
 def _latex_structure(text: str) -> list[Edit]:
     """Drop math delimiters and the braces of formatting commands, matching them up in one scan."""
     edits: list[Edit] = []
+    if "{" not in text and "$" not in text:  # every edit removes a `$` or a group's braces
+        return edits
     groups: list[tuple[str, int, int]] = []  # open groups: (kind, start, end of the opener)
     dollar: int | None = None  # position of an unpaired math delimiter
     for token in _STRUCTURE_TOKEN.finditer(text):
@@ -299,7 +341,7 @@ _LATEX_COMMANDS = RulePass("latex-commands", [
         (?<=\p{L})~(?=\w)        # after a letter, before a word char
       | (?<=\d)~(?=\p{L})        # after a digit, before a letter
     """, " "),
-])
+], may_apply=lambda text: "\\" in text or "~" in text or "--" in text)
 
 
 # --- pass 4: symbols mangled by stripping LaTeX -------------------------------------------
@@ -326,7 +368,7 @@ _MANGLED = RulePass("mangled-symbols", [
         (?P=space)               # ... and the same on the other side
         (?=\d)                   # before a number
     """, lambda m: [(m.start("pm"), m.end("pm"), "±")]),
-])
+], may_apply=_may_be_mangled)
 
 
 # --- pass 5: decimals split by PDF extraction ---------------------------------------------
@@ -346,7 +388,7 @@ _SPLIT_DECIMALS = RulePass("split-decimals", [
         (?P<gap>\ )              # exactly one space
         \.\d{1,2}%               # the decimal point, 1-2 digits, '%'
     """, _delete_group("gap")),
-])
+], may_apply=_may_be_split_decimal)
 
 
 # --- pass 6: hyphenation at PDF line ends -------------------------------------------------
@@ -371,7 +413,7 @@ _HYPHENATION = RulePass("hyphenation", [
         (?!(?:{"|".join(_SUSPENDED_HYPHEN_WORDS)})\b)  # not a suspended hyphen ("pre- and post-")
         (?=\p{{Ll}})             # a lowercase continuation
     """, lambda m: [(m.start("gap") if _hyphen_is_real(m) else m.start("hyphen"), m.end("gap"), "")]),
-])
+], may_apply=_may_be_hyphenated)
 
 
 # --- pass 7: whitespace -------------------------------------------------------------------
@@ -382,7 +424,7 @@ _WHITESPACE = RulePass("whitespace", [
         \s{2,}                   # a run of two or more
       | [^\S\ ]                  # or a single whitespace char that is not a plain space
     """, " "),
-])
+], may_apply=_may_need_spacing)
 
 
 # The passes, in order: Unicode first so later rules see ASCII digits and plain spaces; LaTeX
