@@ -21,7 +21,7 @@ from .text import repair, sentences
 
 # Between two numbers of one group: a range ("11% to 14%", "1.7x - 2.7x") or a list
 # ("0.7% and 1.5%", "75.15%|82.03%", "gFID 2.74 vs. 3.04", "5.6%, 4.5%, 3.0% and 3.5%").
-_LINK = regex.compile(r"""^\s*(?:
+_LINK = regex.compile(r"""^\s*(?:\([^()]{1,30}\)\s*)?(?:     # an aside may come first: "12.21 (5 NFE), 2.51"
         -|–|—|to|~|and|or|,|,\s*and|,\s*or|/|\||vs\.?|versus|and\s+from
     )\s*$""", regex.VERBOSE | regex.IGNORECASE)
 _RANGE = regex.compile(r"^\s*(?:-|–|—|to|~)\s*$", regex.IGNORECASE)
@@ -45,8 +45,18 @@ _ADJACENT_AFTER = regex.compile(r"""^[\s(]*(?:
            gains|drop|increase|in|on|the|test|val\.?|validation|zero-shot|linear|top-1|
            fine-tuning|finetuning|ImageNet|[\w-]+)\s*){0,3}$""", regex.VERBOSE | regex.IGNORECASE)
 _DIGIT = regex.compile(r"\d")
+# "solves 50% of the tasks", "correct for 88% of the cases": a success rate
+_TASKS = regex.compile(r"(?:[\w-]+\s+){0,2}(?:tasks|problems|questions|instances|cases|queries|episodes|games|"
+                       r"environments|levels|puzzles|test\s+cases)\b", regex.I)
+_SUCCESS_VERB = regex.compile(r"\b(?:solv|complet|succeed|pass|answer|win|correct|resolv)\w*", regex.I)
+_RANGING = regex.compile(r"\branging\s+from\s*$", regex.I)  # "improvements ranging from 5% to 37%"
 _FROM_TO = regex.compile(r"\bfrom\s*$", regex.IGNORECASE)
 _PLURAL_ACRONYM = regex.compile(r"^[A-Z]{2,}s$")
+# A result verb between two numbers starts a new claim: "by 4.0% achieving 43.1% mAP".
+_ACHIEVES = regex.compile(r"\b(?:achiev|attain|reach|obtain|scor|yield|record|deliver)\w*", regex.I)
+_FOR_BASELINE = regex.compile(r"\s(?:for|of|by)\s(?:the\s|a\s)?(?P<name>(?:[\w-]+\s){0,2}baseline)\b", regex.I)
+# A count in an aside after a score: "(5 NFE)", "(10 steps)" is a setting, not a claim.
+_ASIDE = regex.compile(r"\(\d+(?:\.\d+)?\s(?:[A-Z]{2,6}s?|[a-z]+(?:\s[a-z]+)?)\)")
 # A metric-like token right after a number: "mCov", "bAcc", "NDCG" ("66.8% mCov").
 _UNKNOWN_METRIC = regex.compile(r"^\s?(?P<token>[a-z]{1,2}[A-Z][A-Za-z]*|[A-Z]{2,6})(?![\w-])")
 # A bare number followed by a noun counts things ("35 neural function evaluations"); it is no score.
@@ -202,14 +212,19 @@ class _Grammar:
         for rule, pattern in (("called", _INTRODUCED), ("we propose", _PROPOSED), ("apposition", _APPOSITIVE)):
             for m in pattern.finditer(abstract):
                 name = m.group("name")
+                acronym = _ACRONYM_AFTER.match(abstract, m.end())
+                if acronym and " " in name:
+                    name = acronym.group("name")  # "we propose Efficient Architecture Search (EAS)"
                 recurs = len(name) >= 4 and name.lower() not in _ORDINARY and len(
                     regex.findall(rf"(?<![\w-]){regex.escape(name)}(?![\w-])", abstract)) >= 3
-                if (pattern is _INTRODUCED or _name_like(name) or pattern is _APPOSITIVE and recurs) \
+                if (pattern is _INTRODUCED or _name_like(name) or pattern is _APPOSITIVE and recurs
+                        or " " in name) \
                         and name not in stop:
                     yield rule, name
                     break
         # "Laughing Hyena Distillery: Extracting ...": a short Title-Case prefix
-        if words and len(words) <= 3 and all(w[:1].isupper() for w in words) and not _ordinary(words[0]):
+        if words and len(words) <= 4 and all(w[:1].isupper() or w in _FUNCTION_WORDS for w in words) \
+                and words[0][:1].isupper() and not _ordinary(words[0]) and "," not in head:
             yield "title phrase", head.strip()
         yield "acronym", _defined_acronym(abstract, title, stop)
         names = [x.text for x in self.finder.models(abstract, self.finder.benchmarks(abstract) + self.finder.metrics(abstract))]
@@ -226,7 +241,8 @@ class _Grammar:
     def sentence_claims(self, text: str, offset: int, ctx: _Context) -> list[Claim]:
         numbers, benchmarks, metrics, models = find_mentions(text, self.lexicon)
         taken = [(b.start, b.end) for b in benchmarks] + [(m.start, m.end) for m in models]
-        numbers = [n for n in numbers if not any(s <= n.start < e for s, e in taken) and not self._is_size(text, n)]
+        numbers = [n for n in numbers if not any(s <= n.start < e for s, e in taken) and not self._is_size(text, n)
+                   and not _ASIDE.match(text, max(0, n.start - 1))]
         models = [m for m in models if not any(n.start <= m.start < n.end for n in numbers)]
         selves = [Mention(x.start(), x.end(), x.group(), "self") for x in self.self_ref.finditer(text)]
         method = ctx.method if numbers else None
@@ -240,7 +256,10 @@ class _Grammar:
         for i, group in enumerate(groups):
             before_start = groups[i - 1].end if i else 0
             after_end = groups[i + 1].start if i + 1 < len(groups) else len(text)
-            made, metric = self._group_claims(sent, group, before_start, after_end, ctx, previous)
+            # the next group, and where its own words end: a cue after it may cover this one too
+            upcoming = (groups[i + 1], groups[i + 2].start if i + 2 < len(groups) else len(text)) \
+                if i + 1 < len(groups) else None
+            made, metric = self._group_claims(sent, group, before_start, after_end, ctx, previous, upcoming)
             claims.extend(made)
             previous = (group, metric, made[0].kind if made else None)
         evaluated = [b for b in benchmarks if not _TRAINED_ON.search(text[max(0, b.start - 40):b.start])]
@@ -275,7 +294,7 @@ class _Grammar:
     # ---- classing a group ------------------------------------------------------------------
 
     def _group_claims(self, sent: _Sentence, group: _Group, before_start: int, after_end: int,
-                      ctx: _Context, previous) -> tuple[list[Claim], str | None]:
+                      ctx: _Context, previous, upcoming=None) -> tuple[list[Claim], str | None]:
         text = sent.text
         before = text[before_start:group.start]
         after = text[group.end:after_end]
@@ -300,7 +319,7 @@ class _Grammar:
             cost = self._cost_metric(sent, group, before, after)
             if cost is not None:
                 return self._emit(sent, group, "ratio", cost, ctx, before, after), None
-        return self._score_claims(sent, group, before, after, ctx, previous)
+        return self._score_claims(sent, group, before, after, ctx, previous, upcoming)
 
     def _implied_quantity(self, before: str, after: str):
         """"a 3B model", "parameter sizes ranging from 14 million": the counted thing named nearby."""
@@ -377,6 +396,9 @@ class _Grammar:
             near = [m for m in sent.metrics if lex.metrics[m.id].kind == "cost" and m.start >= group.end]
             if near:
                 return near[0].id
+            back = [m for m in sent.metrics if lex.metrics[m.id].kind == "cost" and m.end <= group.start]
+            if back:  # "Our dataset has 6.6B pairs, which is 4x larger than ALIGN"
+                return back[-1].id
         return None
 
     def _share_claims(self, sent, group, after, ctx) -> list[Claim] | None:
@@ -393,6 +415,8 @@ class _Grammar:
                 break
             named.append(m)
         if not named:
+            if _TASKS.match(sent.text, rest_start) and _SUCCESS_VERB.search(_clause_before(sent.text, group.start)):
+                return self._emit(sent, group, "result", "success_rate", ctx, "", after)
             if regex.match(r"(?:the\s+)?(?:original\s+|full\s+)?performance\b", sent.text[rest_start:], regex.I):
                 metric = ctx.metric or "accuracy"
                 return self._emit(sent, group, "ratio", metric, ctx, "", after)
@@ -403,7 +427,7 @@ class _Grammar:
             out += self._emit(sent, group, "ratio", metric, ctx, "", after, metric_mention=m)
         return out
 
-    def _score_claims(self, sent, group, before, after, ctx, previous) -> tuple[list[Claim], str | None]:
+    def _score_claims(self, sent, group, before, after, ctx, previous, upcoming=None) -> tuple[list[Claim], str | None]:
         unit = group.unit
         if unit == "points" and regex.match(r"^[\s-]*scale\b", after, regex.I):
             return [], None  # "on a 5 point scale": the scale, not a score
@@ -421,14 +445,18 @@ class _Grammar:
                 and (previous[0].unit == unit or {previous[0].unit, unit} <= {"%", "pp"}):
             metric, inherited = previous[1], True
         same_run = previous is not None and _same_run(sent, previous[0], group)
+        shared_cue = bool(upcoming) and regex.fullmatch(r"\s*(?:[\w-]+\s+)?(?:and|,|,\s*and)\s*", _strip_mentions(
+            sent.text, group.end, upcoming[0].start, sent.metrics)) and self.delta_after.match(
+            _strip_mentions(sent.text, upcoming[0].end, upcoming[1], sent.metrics))
         delta = bool(group.numbers[0].sign == "+" or unit in ("pp", "points")
                      or self.delta_before.search(before[-60:])
                      or self.delta_after.match(after)
                      or (mention is not None and mention.start >= group.end
                          and self.delta_after.match(sent.text[mention.end:mention.end + 30]))
-                     or (same_run and previous[2] == "delta")
+                     or (same_run and previous[2] == "delta"
+                         and not _ACHIEVES.search(sent.text, previous[0].end, group.start)) or shared_cue
                      or (unit == "%" and _DELTA_NOUN.search(_clause_before(sent.text, group.start))))
-        if _FROM_TO.search(before) and len(group.numbers) > 1:
+        if _FROM_TO.search(before) and len(group.numbers) > 1 and not _RANGING.search(before):
             delta = False  # "improves from 77.98% to 79.70%": two results
         if metric is None:
             if unit is None:
@@ -440,6 +468,8 @@ class _Grammar:
             elif unit in ("%", "pp") and ctx.metric and self.lexicon.metrics[ctx.metric].scale == 100 \
                     and (delta or _RESULT_VERB.search(_clause_before(sent.text, group.start))):
                 metric = ctx.metric
+            elif unit in ("%", "pp") and delta and ctx.benchmark and not sent.benchmarks:
+                metric = self.lexicon.benchmarks[ctx.benchmark].primary_metric  # "surpass ViT by 0.8%"
             elif not delta:
                 return [], None
         if unit is None and metric and self.lexicon.metrics[metric].kind != "score":
@@ -547,7 +577,7 @@ class _Grammar:
                 return m.text
         for m in reversed(candidates):
             lead = sent.text[max(0, m.start - 30):m.start]
-            if self.comparison_end.search(lead) or regex.search(r"\b(?:with|using|from|on|to|via|in|by)\s+(?:\w+\s+){0,2}$", lead, regex.I):
+            if self.comparison_end.search(lead) or regex.search(r"\b(?:with|using|from|on|to|via|in|by|for)\s+(?:\w+\s+){0,2}$", lead, regex.I):
                 continue
             if self._after_comparison(sent.text, m.start, position):
                 continue
@@ -662,6 +692,10 @@ class _Grammar:
             baseline = self._baseline(sent, group)
             if baseline:
                 return baseline
+        # "95.2% for the non-private baseline"
+        owner = _FOR_BASELINE.match(sent.text, n.end)
+        if owner:
+            return owner.group("name")
         # the second member of "A vs. B" is the baseline's number
         if index > 0 and group.links[index - 1].lower().startswith(("vs", "versus")):
             compared = [m for m in sent.models if m.end <= group.start
@@ -695,9 +729,10 @@ _INTRODUCED = regex.compile(r"""(?:called|named|dubbed|termed|coined|namely|refe
     (?:(?:[A-Z][\w-]*\s){0,4}\((?P<name>[A-Z][\w+-]*)\)                # "referred to as Lévy-Itō Model (LIM)"
      |(?P<name>[A-Za-z][\w+-]*(?:[-/.][\w]+)*))""", regex.VERBOSE)
 # "we propose X", "we present X", "this paper introduces X".
-_PROPOSED = regex.compile(r"""\b(?:we|this\s+paper|this\s+work)\s+(?:propose|present|introduce|develop|design|
-    build|release)s?\s+(?:a\s+|an\s+|the\s+)?(?:new\s+|novel\s+)?(?P<name>[A-Za-z][\w+-]*(?:[-/.][\w]+)*)""",
-                       regex.VERBOSE | regex.I)
+_PROPOSED = regex.compile(r"""\b(?i:we|this\s+paper|this\s+work)\s+(?i:propose|present|introduce|develop|design|
+    build|release)s?\s+(?i:a\s+|an\s+|the\s+)?(?i:new\s+|novel\s+)?
+    (?:(?P<name>(?:[A-Z][\w+-]*\s){1,3}[A-Z][\w+-]*)(?=\s?[,(]|\s(?:that|which)\b)  # "Dataset Reinforcement, a ..."
+      |(?P<name>[A-Za-z][\w+-]*(?:[-/.][\w]+)*))""", regex.VERBOSE)
 # Between a number (and its metric) and the benchmark it was measured on: "on the ImageNet-1k".
 _ON_BENCHMARK = regex.compile(r"""^[^,;()\d]{0,50}?\b(?:on|for|in|across|over|at|of|using)\s+
     (?:the\s+|both\s+|several\s+|all\s+|large-scale\s+|challenging\s+|standard\s+|popular\s+)*
@@ -719,13 +754,15 @@ def _title_connective(title: str, abstract: str) -> str | None:
     """The method a title names around its connective, when the abstract repeats it."""
     for pattern in (_TITLE_TAIL, _TITLE_HEAD):
         m = pattern.search(title)
-        if m and (m.group("phrase").lower() in abstract.lower()
+        head = m.group("phrase").split()[0].lower() if m else ""
+        if m and not head.endswith("ing") and head not in _FUNCTION_WORDS and (m.group("phrase").lower() in abstract.lower()
                   or m.group("phrase").lower().rstrip("s") in abstract.lower()):
             return m.group("phrase")
     return None
 # "we propose an online algorithm, SwAV, that ...": the method in apposition.
 _APPOSITIVE = regex.compile(r"""\b(?:propose|present|introduce|develop|design|discover)s?\s[^.,;]{0,60}?,\s
     (?:namely\s+|called\s+)?(?P<name>[A-Za-z][\w+-]*(?:[-/.][\w]+)*)\s?(?:,|\()""", regex.VERBOSE | regex.I)
+_ACRONYM_AFTER = regex.compile(r"\s?\((?P<name>[A-Z][\w+-]{1,12})\)")
 _ACRONYM = regex.compile(r"(?P<phrase>(?:[\w-]+\s+){1,7}?)\((?P<name>[A-Z][A-Za-z0-9-]{1,12})\)")
 
 

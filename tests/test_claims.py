@@ -152,7 +152,7 @@ CASES = [
      [(D, "FooNet", "voxceleb1", "eer", 9.56, "%", None),
       (D, "FooNet", "voxceleb1", "eer", 8.24, "%", None)]),
     # a change verb with a bound between it and the number
-    ("Pass@1 on HumanEval drops by more than 50% for the baseline.",
+    ("Pass@1 on HumanEval drops by more than 50% under small perturbations.",
      [(D, "FooNet", "humaneval", "pass_at_1", 50.0, "%", None)]),
     # a bare score after a bound word; "a 5 point scale" is not a change
     ("It achieves a mean opinion score exceeding 4 on a 5 point scale.",
