@@ -10,6 +10,9 @@ from .records import ABSTRACT_KEYS, TITLE_KEYS, FeedLog, SkippedRecord, paper_fr
 
 #: Delimiters tried on the header row, most common first.
 DELIMITERS = (",", "\t", ";", "|")
+#: The largest field the reader accepts. The csv module's default (128 KiB) would end the feed at
+#: the first long abstract; this cap is well beyond any abstract and still bounds one field's memory.
+FIELD_SIZE_LIMIT = 1 << 30
 
 
 def _is_paper_header(cells: list[str]) -> bool:
@@ -38,6 +41,7 @@ def parse_csv(lines: Iterable[str], log: FeedLog | None = None, *,
     decides.
     """
     log = log or FeedLog()
+    _allow_long_fields()
     lines = iter(lines)
     leading_blank = 0
     header_line = ""
@@ -76,3 +80,9 @@ def parse_csv(lines: Iterable[str], log: FeedLog | None = None, *,
             yield paper_from_record(dict(zip(header, row)), log.name)
         except SkippedRecord as why:
             log.skip(start, str(why))
+
+
+def _allow_long_fields() -> None:
+    """Raise the csv module's field size limit (a process-wide setting) to FIELD_SIZE_LIMIT, never lower it."""
+    if csv.field_size_limit() < FIELD_SIZE_LIMIT:
+        csv.field_size_limit(FIELD_SIZE_LIMIT)
