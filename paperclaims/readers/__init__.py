@@ -140,3 +140,6 @@ def _papers(feed: FeedSource, reader: Reader, log: FeedLog) -> Iterator[Paper]:
         feed.close()
     if feed.invalid_bytes:
         log.warn(f"{feed.name}: {feed.invalid_bytes} bytes of invalid UTF-8 replaced")
+    if feed.nul_chars:
+        nuls = "1 NUL byte" if feed.nul_chars == 1 else f"{feed.nul_chars} NUL bytes"
+        log.warn(f"{feed.name}: {nuls} read as text (binary data in the feed?)")

@@ -19,6 +19,7 @@ BINARY_PROBE_BYTES = 1024
 BINARY_SHARE = 0.3
 
 _GZIP_MAGIC = b"\x1f\x8b"
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 _TEXT_CONTROLS = frozenset("\t\n\r\f\v\b\x1b")
 
 
@@ -60,13 +61,15 @@ class FeedSource:
     """An opened feed: its name, the name to detect its format by, its first few KB, and its lines.
 
     Lines are decoded text with their line endings kept (so a CSV reader sees quoted newlines);
-    `invalid_bytes` counts the undecodable bytes replaced so far.
+    `invalid_bytes` counts the undecodable bytes replaced so far, `nul_chars` the NUL characters
+    read (binary data past the start, which the binary check at the start cannot see).
     """
 
     def __init__(self, name: str, stream: IO, owned: bool) -> None:
         self.name = name
         self.format_name = name[:-3] if name.lower().endswith(".gz") else name
         self.invalid_bytes = 0
+        self.nul_chars = 0
         self._closers: list[IO] = [stream] if owned else []
         self._head: list[str] = []
         try:
@@ -107,6 +110,8 @@ class FeedSource:
             stream = gzip.GzipFile(fileobj=stream, mode="rb")
             self._closers.append(stream)
         probe = self._read(lambda: stream.read(BINARY_PROBE_BYTES))
+        if probe.startswith(_UTF16_BOMS):
+            raise InputError(f"{self.name}: not a feed (UTF-16 text; paperclaims reads UTF-8)")
         if looks_binary(probe):
             raise InputError(f"{self.name}: not a feed (binary data)")
         return self._decoded_lines(probe, stream)
@@ -115,6 +120,7 @@ class FeedSource:
         if first:
             yield first.removeprefix("\ufeff")
         while line := self._read(stream.readline):
+            self.nul_chars += line.count("\x00")
             yield line
 
     def _decoded_lines(self, probe: bytes, stream: IO) -> Iterator[str]:
@@ -131,6 +137,7 @@ class FeedSource:
     def _decode(self, raw: bytes) -> str:
         text, invalid = decode_utf8(raw)
         self.invalid_bytes += invalid
+        self.nul_chars += text.count("\x00")
         return text
 
     def _read(self, read):
