@@ -2,8 +2,8 @@
 
 The data half (`frontier`, `board_frontier`) is plain Python over rows: it decides which results
 have the x quantity, which of them no other result beats at the same or a lower cost, and what
-the axes are called. The drawing half (`draw`, `terminal_plot`) imports matplotlib or plotext
-only when called, so commands that draw nothing never load them.
+the axes are called. The drawing half (`draw`, `frontier_figure`, `terminal_plot`) imports
+matplotlib or plotext only when called, so commands that draw nothing never load them.
 
 Choices a reader might question:
 
@@ -206,8 +206,8 @@ def picture_format(path) -> str:
 
     suffix = Path(path).suffix.lower()
     if suffix not in PICTURE_FORMATS:
-        what = f"extension {suffix!r}" if suffix else "no extension"
-        raise UsageError(f"cannot draw {str(path)!r}: its {what} is not a picture format "
+        what = f"extension {suffix!r}" if suffix else "lack of an extension"
+        raise UsageError(f"cannot tell the picture format of {str(path)!r} from its {what} "
                          f"(known: {' '.join(PICTURE_FORMATS)})")
     return PICTURE_FORMATS[suffix]
 
@@ -286,15 +286,21 @@ def draw(found: Frontier, fmt: str = "png", *, width: float = 9.0, height: float
     # Text as outlines (an SVG that needs no font), and ids that do not change from run to run.
     with matplotlib.rc_context({"svg.fonttype": "path", "svg.hashsalt": "paperclaims",
                                 "font.family": "DejaVu Sans"}):
-        return _draw(found, fmt, width, height, dpi, caption)
+        fig = frontier_figure(found, width=width, height=height, dpi=dpi, caption=caption)
+        out = io.BytesIO()
+        meta = {"Software": None} if fmt == "png" else {"Date": None, "Creator": None}
+        fig.savefig(out, format=fmt, dpi=dpi, metadata=meta)
+    return out.getvalue()
 
 
-def _draw(found: Frontier, fmt: str, width: float, height: float, dpi: int, with_caption: bool) -> bytes:
+def frontier_figure(found: Frontier, *, width: float = 9.0, height: float = 6.0, dpi: int = 150,
+                    caption: bool = True):
+    """The matplotlib Figure that `draw` saves, laid out and labelled (see `draw`)."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
     from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter
 
-    caption = "\n".join(textwrap.wrap(found.caption(), width=int(width * 15.5))) if with_caption else ""
+    caption = "\n".join(textwrap.wrap(found.caption(), width=int(width * 15.5))) if caption else ""
     caption_lines = caption.count("\n") + 1 if caption else 0
     line_inches = 0.19
     fig = Figure(figsize=(width, height + caption_lines * line_inches), dpi=dpi)
@@ -355,10 +361,7 @@ def _draw(found: Frontier, fmt: str, width: float, height: float, dpi: int, with
     fig.tight_layout(rect=(0, bottom, 1, 1))
 
     _place_labels(fig, ax, found, xs, ys)
-    out = io.BytesIO()
-    meta = {"Software": None} if fmt == "png" else {"Date": None, "Creator": None}
-    fig.savefig(out, format=fmt, dpi=dpi, metadata=meta)
-    return out.getvalue()
+    return fig
 
 
 def _plot_x(value):
@@ -456,12 +459,13 @@ def terminal_plot(found: Frontier, *, width: int = 100, height: int = 28, color:
     Names would collide in a grid of characters, so each frontier point is drawn as its number
     and the key lists them; other results are dots.
     """
+    if not found.points:  # plotext cannot draw an empty log axis; there is nothing to see anyway
+        return "\n".join([found.title, *_terminal_key(found, [], [])]) + "\n"
     import plotext as plt
 
     plt.clf()
     plt.plotsize(width, height)
-    if not color:
-        plt.theme("clear")
+    plt.theme("clear")  # the terminal's own background, light or dark
     if found.x in ("params", "flops"):
         plt.xscale("log")
     xs = [_terminal_x(p.x) for p in found.points]
@@ -481,16 +485,21 @@ def terminal_plot(found: Frontier, *, width: int = 100, height: int = 28, color:
     keys = _keys(len(best))
     for key, (x, p) in zip(keys, best):
         plt.scatter([x], [p.y], marker=key, color="red+" if color else None)
-    if xs:
-        ticks = _terminal_ticks(found, min(xs), max(xs))
-        plt.xticks([t for t, _ in ticks], [label for _, label in ticks])
+    ticks = _terminal_ticks(found, min(xs), max(xs))
+    plt.xticks([t for t, _ in ticks], [label for _, label in ticks])
     plt.title(found.title)
     plt.xlabel(found.x_title)  # no y label: plotext writes it on the x label's line
     picture = plt.build()
     if not color:
         picture = plt.uncolorize(picture)
 
-    lines = [picture.rstrip("\n"), f"y: {found.y_title}", ""]
+    y_title = [f"y: {found.y_title}"] if found.y_title else []
+    return "\n".join([picture.rstrip("\n"), *y_title, "", *_terminal_key(found, best, keys)]) + "\n"
+
+
+def _terminal_key(found: Frontier, best: list, keys: list[str]) -> list[str]:
+    """The lines under the terminal plot: the numbered frontier, the others, what is not plotted."""
+    lines = []
     if best:
         lines.append("Pareto frontier:")
         name_width = max(len(p.label) for _, p in best)
@@ -507,7 +516,7 @@ def terminal_plot(found: Frontier, *, width: int = 100, height: int = 28, color:
         lines.append(f"Not plotted, no {_X_NOUNS[found.x]} known: {names}")
     if not found.points and not found.missing:
         lines.append("No results.")
-    return "\n".join(lines) + "\n"
+    return lines
 
 
 def _keys(n: int) -> list[str]:
