@@ -79,6 +79,7 @@ class _Context:
     benchmark: str | None = None
     metric: str | None = None
     searches: bool = False  # the paper searches architectures: its GPU-days are search cost
+    trace: list | None = None  # Steps, when the caller asked why (see `explain_claims`)
     _method: list = field(default_factory=list)
 
     @property
@@ -87,6 +88,26 @@ class _Context:
         if not self._method:
             self._method.append(self.name_method())
         return self._method[0]
+
+
+@dataclass(frozen=True)
+class Step:
+    """One decision the grammar took about a number: where it stands, and the rule that decided."""
+
+    start: int  # span of the number (or its group) in the repaired text
+    end: int
+    text: str
+    rule: str
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """What `explain_claims` found: the claims, the repaired text, and every step taken."""
+
+    claims: list[Claim]
+    repaired: str
+    method: str | None
+    steps: list[Step]
 
 
 @dataclass
@@ -125,14 +146,24 @@ class _Sentence:
 def extract_claims(text: str, title: str | None = None, *, lexicon: Lexicon | None = None,
                    paper_id: str | None = None) -> list[Claim]:
     """Every metric claim in one abstract, in the order it appears. Pure: no I/O."""
-    lexicon = lexicon or default_lexicon()
+    return _extract(text, title, lexicon or default_lexicon(), paper_id, None)[0]
+
+
+def explain_claims(text: str, title: str | None = None, *, lexicon: Lexicon | None = None) -> Explanation:
+    """The claims in a text with every rule that shaped them, and why other numbers were left out."""
+    steps: list[Step] = []
+    claims, ctx, clean = _extract(text, title, lexicon or default_lexicon(), None, steps)
+    return Explanation(claims, clean, ctx.method if ctx else None, steps)
+
+
+def _extract(text, title, lexicon, paper_id, trace):
     repaired = repair(text)
     clean = repaired.text
     grammar = _grammar_for(lexicon)
     if not _DIGIT.search(clean):
-        return []  # no number, no claim
+        return [], None, clean  # no number, no claim
     ctx = _Context(name_method=lambda: grammar.method_name(title or "", clean),
-                   searches=bool(_SEARCHES.search(f"{title or ''} {clean}")))
+                   searches=bool(_SEARCHES.search(f"{title or ''} {clean}")), trace=trace)
     if title:
         found = finder_for(lexicon).benchmarks(repair(title).text)
         ctx.benchmark = found[0].id if found else None
@@ -142,7 +173,7 @@ def extract_claims(text: str, title: str | None = None, *, lexicon: Lexicon | No
             s, e = repaired.to_original(claim.start, claim.end)
             s, e = _trim(text, s, e)
             claims.append(replace(claim, evidence=text[s:e], start=s, end=e, paper_id=paper_id, paper=title))
-    return _dedupe(claims)
+    return _dedupe(claims), ctx, clean
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
@@ -238,11 +269,30 @@ class _Grammar:
 
     # ---- one sentence ----------------------------------------------------------------------
 
+    @staticmethod
+    def _why(ctx: _Context, offset: int, span, text: str, rule: str) -> None:
+        """Record a decision about a number or group, when a trace was asked for."""
+        if ctx.trace is not None:
+            ctx.trace.append(Step(offset + span.start, offset + span.end, text[span.start:span.end], rule))
+
+    def _drop(self, ctx: _Context, sent: "_Sentence", group: "_Group", rule: str) -> list:
+        self._why(ctx, sent.offset, group, sent.text, "dropped: " + rule)
+        return []
+
     def sentence_claims(self, text: str, offset: int, ctx: _Context) -> list[Claim]:
         numbers, benchmarks, metrics, models = find_mentions(text, self.lexicon)
         taken = [(b.start, b.end) for b in benchmarks] + [(m.start, m.end) for m in models]
-        numbers = [n for n in numbers if not any(s <= n.start < e for s, e in taken) and not self._is_size(text, n)
-                   and not _ASIDE.match(text, max(0, n.start - 1))]
+        kept = []
+        for n in numbers:
+            if any(s <= n.start < e for s, e in taken):
+                self._why(ctx, offset, n, text, "dropped: part of a benchmark or model name")
+            elif self._is_size(text, n):
+                self._why(ctx, offset, n, text, "dropped: an image or kernel size (224x224)")
+            elif _ASIDE.match(text, max(0, n.start - 1)):
+                self._why(ctx, offset, n, text, "dropped: a count in an aside, a setting ('(5 NFE)')")
+            else:
+                kept.append(n)
+        numbers = kept
         models = [m for m in models if not any(n.start <= m.start < n.end for n in numbers)]
         selves = [Mention(x.start(), x.end(), x.group(), "self") for x in self.self_ref.finditer(text)]
         method = ctx.method if numbers else None
@@ -304,20 +354,24 @@ class _Grammar:
         if quantity is None and all(n.scaled for n in group.numbers):
             quantity = self._implied_quantity(before, after)
         if quantity is not None:
+            self._why(ctx, sent.offset, group, text, f"counted in {quantity.unit}: a cost")
             return self._quantity_claims(sent, group, quantity, before, after, ctx), None
         if unit == "x":
+            self._why(ctx, sent.offset, group, text, "a multiplier: a ratio if a cost or a comparison follows")
             return self._ratio_claims(sent, group, before, after, ctx), None
         if unit is None and any(n.scaled for n in group.numbers):
-            return [], None
+            return self._drop(ctx, sent, group, "a scaled number with nothing counted after it"), None
         if unit == "%" and self.labels_after.match(after):
-            return [], None  # "with 1% of the labels": a setting
+            return self._drop(ctx, sent, group, "a share of the labels is a setting ('1% of the labels')"), None
         if unit == "%" and _OF.match(after):
             made = self._share_claims(sent, group, after, ctx)
             if made is not None:
+                self._why(ctx, sent.offset, group, text, "'N% of the <cost or score>': a share")
                 return made, None
         if unit == "%":
             cost = self._cost_metric(sent, group, before, after)
             if cost is not None:
+                self._why(ctx, sent.offset, group, text, f"a percentage of a cost ({cost}): a ratio")
                 return self._emit(sent, group, "ratio", cost, ctx, before, after), None
         return self._score_claims(sent, group, before, after, ctx, previous, upcoming)
 
@@ -337,16 +391,16 @@ class _Grammar:
         if _OF.match(after) and quantity.unit not in ("params", "flops"):
             named = self.lexicon.metric(after[_OF.match(after).end():].split(" ")[0].strip(",.;"))
             if named is None or named.kind != "cost":
-                return []  # "1000 hours of speech": a dataset statistic; "0.5 MB of storage" is a cost
+                return self._drop(ctx, sent, group, "a dataset statistic ('1000 hours of speech')")
             quantity = replace(quantity, metric=named.id)
         if quantity.metric in ("data", "tokens"):
-            return []  # "6.6B image-text pairs": dataset statistics
+            return self._drop(ctx, sent, group, "a dataset statistic ('6.6B image-text pairs')")
         if quantity.unit in ("s", "minutes", "hours", "days", "ms") and "-" in sent.text[group.start:group.end]:
-            return []  # "a 30-second clip": a description, not a cost
+            return self._drop(ctx, sent, group, "a description ('a 30-second clip'), not a cost")
         if _HARDWARE_AFTER.match(after):
-            return []  # "32GB V100 GPUs": the hardware, not a cost
+            return self._drop(ctx, sent, group, "the hardware ('32GB V100 GPUs'), not a cost")
         if quantity.unit == "epochs" and not regex.search(r"\b(?:cost|search|takes?|requires?)\b", before, regex.I):
-            return []  # "trained for 300 epochs" is a setting
+            return self._drop(ctx, sent, group, "a training length ('300 epochs') is a setting")
         metric = quantity.metric
         if quantity.unit in ("gpu_hours", "gpu_days", "tpu_hours", "tpu_days", "epochs") \
                 and (regex.search(r"\bsearch", sent.text, regex.I)
@@ -368,7 +422,7 @@ class _Grammar:
             r"accelerat\w*|speeds?\s+up)\s*$",
             before, regex.I)
         if metric is None and not cue:
-            return []  # "repeated 3 times", "a 2x2 grid"
+            return self._drop(ctx, sent, group, "a multiplier with no cost and no comparison ('repeated 3 times')")
         if metric is None and regex.search(r"(?:accelerat\w*|speeds?\s+up)\s*$", before, regex.I):
             metric = "speed"  # "inference is accelerated 1.5 times"
         return self._emit(sent, group, "ratio", metric, ctx, before, after)
@@ -430,7 +484,7 @@ class _Grammar:
     def _score_claims(self, sent, group, before, after, ctx, previous, upcoming=None) -> tuple[list[Claim], str | None]:
         unit = group.unit
         if unit == "points" and regex.match(r"^[\s-]*scale\b", after, regex.I):
-            return [], None  # "on a 5 point scale": the scale, not a score
+            return self._drop(ctx, sent, group, "the size of a scale ('a 5 point scale')"), None
         mention = self._score_metric(sent, group, before, after)
         metric = mention.id if mention else None
         if metric is None and all(n.hint for n in group.numbers):
@@ -438,7 +492,7 @@ class _Grammar:
         unknown = _UNKNOWN_METRIC.match(after)
         if unknown and not self.lexicon.metric(unknown.group("token")) \
                 and not self.lexicon.benchmark(unknown.group("token")):
-            return [], None  # "66.8% mCov": a metric the lexicon does not know; borrow none
+            return self._drop(ctx, sent, group, "followed by a metric the lexicon does not know"), None
         inherited = False
         if metric is None and previous is not None and previous[1] and _same_run(sent, previous[0], group) \
                 and not (unit is None and _COUNTED.match(after)) \
@@ -460,8 +514,8 @@ class _Grammar:
             delta = False  # "improves from 77.98% to 79.70%": two results
         if metric is None:
             if unit is None:
-                return [], None
-            bench = self._benchmark_ids(sent, group, before, after, ctx) if sent.benchmarks else [None]
+                return self._drop(ctx, sent, group, "a bare number with no metric beside it"), None
+            bench = self._benchmark_ids(sent, group, before, after, ctx)[0] if sent.benchmarks else [None]
             primary = self.lexicon.benchmarks[bench[0]].primary_metric if bench[0] else None
             if primary and self.lexicon.metrics[primary].scale == 100 and unit in ("%", "pp"):
                 metric = primary
@@ -471,14 +525,18 @@ class _Grammar:
             elif unit in ("%", "pp") and delta and ctx.benchmark and not sent.benchmarks:
                 metric = self.lexicon.benchmarks[ctx.benchmark].primary_metric  # "surpass ViT by 0.8%"
             elif not delta:
-                return [], None
+                return self._drop(ctx, sent, group, "no metric in the sentence or carried from before"), None
         if unit is None and metric and self.lexicon.metrics[metric].kind != "score":
-            return [], None
+            return self._drop(ctx, sent, group, "a bare number next to a cost word"), None
         if not delta and unit == "%" and metric and self.lexicon.metrics[metric].scale == 1:
-            return [], None  # "FID improves 29%": a relative change, handled as a delta only
+            return self._drop(ctx, sent, group, "a percentage of a bare score that is not a change"), None
         if not delta and unit == "%" and any(n.value > 100 for n in group.numbers):
-            return [], None  # "195% gains" is not a score out of 100
+            return self._drop(ctx, sent, group, "over 100% and no change: not a score"), None
         kind = "delta" if delta else "result"
+        self._why(ctx, sent.offset, group, sent.text, f"{kind}: " + (
+            "a change cue around it" if delta else "a score next to its metric") + f"; metric {metric} " + (
+            f"from '{mention.text}'" if mention else "inherited from the list before it" if inherited
+            else "from its unit" if group.numbers[0].hint else "carried from context or the benchmark's primary metric"))
         out = self._emit(sent, group, kind, metric, ctx, before, after, metric_mention=mention,
                          inherited_metric=inherited)
         return out, metric
@@ -508,7 +566,7 @@ class _Grammar:
 
     # ---- attaching benchmark, model, evidence ----------------------------------------------
 
-    def _benchmark_ids(self, sent, group, before, after, ctx) -> list[str | None]:
+    def _benchmark_ids(self, sent, group, before, after, ctx) -> tuple[list[str | None], str]:
         """The benchmarks a group's number is on: after it ("on ImageNet"), else before, else carried."""
         text = sent.text
         evaluated = [b for b in sent.benchmarks if not _TRAINED_ON.search(text[max(0, b.start - 40):b.start])]
@@ -516,18 +574,18 @@ class _Grammar:
         tight = [b for b in evaluated if b.end <= group.start and group.start - b.end <= 45
                  and _ADJACENT_BEFORE.match(_strip_mentions(text, b.end, group.start, sent.metrics))]
         if tight:
-            return _run_back(text, [b for b in evaluated if b.end <= tight[-1].end])
+            return _run_back(text, [b for b in evaluated if b.end <= tight[-1].end]), "named right before it"
         near_after = [b for b in evaluated if group.end <= b.start <= group.end + len(after)
                       and b.start - group.end <= 70 and _ON_BENCHMARK.match(_strip_mentions(text, group.end, b.start, sent.metrics))]
         if near_after:
-            return _run(text, near_after, sent.benchmarks)
+            return _run(text, near_after, sent.benchmarks), "named after it ('on X')"
         earlier = [b for b in evaluated if b.end <= group.start]
         if earlier:
-            return _run_back(text, earlier)
+            return _run_back(text, earlier), "named earlier in the sentence"
         later = [b for b in evaluated if b.start >= group.end]
         if later:
-            return [later[0].id]
-        return [ctx.benchmark]
+            return [later[0].id], "named later in the sentence"
+        return [ctx.benchmark], "carried from an earlier sentence or the title" if ctx.benchmark else "none named"
 
     def _respectively(self, sent: _Sentence, group: _Group, items: list[Mention]) -> list[Mention] | None:
         """Pair a list of k numbers with k mentions when the sentence says "respectively" or uses "|"."""
@@ -642,14 +700,18 @@ class _Grammar:
                                          else [m for m in sent.models if m.end <= group.start])
         metric_pairs = self._respectively(sent, group, [m for m in sent.metrics if lex.metrics[m.id].kind == "cost"]) \
             if kind == "ratio" else None
-        default_benches = self._benchmark_ids(sent, group, before, after, ctx) if not bench_pairs else None
+        default_benches, bench_why = self._benchmark_ids(sent, group, before, after, ctx) if not bench_pairs \
+            else (None, "paired in order with the benchmarks listed")
         baseline = self._baseline(sent, group) if kind in ("delta", "ratio") else None
         out = []
         for i, n in enumerate(group.numbers):
             n_unit = unit or n.unit or group.unit
             n_metric = metric_pairs[i].id if metric_pairs else metric
-            model = model_pairs[i].text if model_pairs else self._number_model(sent, group, i, ctx)
+            model, model_why = (model_pairs[i].text, "paired in order with the names listed") if model_pairs \
+                else self._number_model(sent, group, i, ctx)
+            self._why(ctx, sent.offset, n, sent.text, f"model {model}: {model_why}")
             benches = [bench_pairs[i].id] if bench_pairs else default_benches
+            self._why(ctx, sent.offset, n, sent.text, f"benchmark {', '.join(map(str, benches))}: {bench_why}")
             if len(benches) > 1 and len(group.numbers) > 1:
                 benches = benches[:1]
             n_unit = _final_unit(n_unit, n_metric, lex)
@@ -671,39 +733,41 @@ class _Grammar:
                     higher_is_better=direction))
         return out
 
-    def _number_model(self, sent, group, index, ctx) -> str | None:
+    def _number_model(self, sent, group, index, ctx) -> tuple[str | None, str]:
+        """Whose number this is, and the rule that said so."""
         n = group.numbers[index]
         # a name right before the number is its owner: "NSGA-Net (4 GPU days)", "DiT-XL/2: 3.04"
         for m in sent.models:
             if 0 <= n.start - m.end <= 8 and regex.fullmatch(r"[\s(:]*(?:with\s+(?:an?\s+)?)?", sent.text[m.end:n.start]):
-                return m.text
+                return m.text, "the name right before it"
         # a resource named for its owner after it: "3,150 GPU days by the AmoebaNet model"
         if n.quantity is not None:
             for m in sent.models:
                 if m.start >= n.end and regex.fullmatch(r"\s*(?:achieved\s+|required\s+|needed\s+|used\s+)?(?:by|using|of|for)\s+(?:the\s+)?",
                                                         sent.text[n.end:m.start]):
-                    return m.text
+                    return m.text, "the name it is credited to ('by X')"
         # "improves the FID from 2.04 to 1.88": the first is what was improved on
         if index == 0 and len(group.numbers) > 1 and _FROM_TO.search(sent.text[max(0, group.start - 8):group.start]):
             others = [m for m in sent.models if m.end <= group.start and m.text != ctx.method
                       and not _PLURAL_ACRONYM.match(m.text)]
             if others:
-                return others[-1].text
+                return others[-1].text, "'from A to B': A is the model improved on"
             baseline = self._baseline(sent, group)
             if baseline:
-                return baseline
+                return baseline, "'from A to B': A is the baseline's"
         # "95.2% for the non-private baseline"
         owner = _FOR_BASELINE.match(sent.text, n.end)
         if owner:
-            return owner.group("name")
+            return owner.group("name"), "'for the X baseline'"
         # the second member of "A vs. B" is the baseline's number
         if index > 0 and group.links[index - 1].lower().startswith(("vs", "versus")):
             compared = [m for m in sent.models if m.end <= group.start
                         and (self.comparison_end.search(sent.text[max(0, m.start - 30):m.start])
                              or self._after_comparison(sent.text, m.start, group.start))]
             if compared:
-                return compared[-1].text
-        return self._subject(sent, group.start, ctx)
+                return compared[-1].text, "'A vs. B': B is the compared model's"
+        subject = self._subject(sent, group.start, ctx)
+        return subject, "the subject of its clause" + (" (the paper's own method)" if subject == ctx.method else "")
 
 
 _SETTINGS = [

@@ -12,13 +12,14 @@ import enum
 import itertools
 import json
 import os
+import stat
 import sys
 import tempfile
 import time
 import traceback
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Callable, Iterable, Iterator, Optional, TextIO
+from typing import IO, Annotated, Callable, Iterable, Iterator, Optional, TextIO
 
 import typer
 from typer.core import TyperGroup
@@ -28,7 +29,8 @@ from . import config
 from .errors import PaperclaimsError, UsageError
 from .lexicon import Lexicon, default_lexicon, load_lexicon
 from .model import COLUMNS, KINDS, Paper
-from .pipeline import claims_from_papers, filter_claims
+from .pipeline import available_cores, claims_by_paper, filter_claims, lexicon_from_files
+from .plot import X_AXES
 from .readers import FORMATS as INPUT_FORMATS
 from .readers import read_papers
 from .render import EXTENSIONS
@@ -78,6 +80,8 @@ StrictOption = Annotated[bool, typer.Option(
     "--strict", help="Stop at the first malformed record instead of warning and skipping it.")]
 QuietOption = Annotated[bool, typer.Option(
     "--quiet", "-q", help="No summary line and no warnings on stderr.")]
+XAxis = enum.Enum("XAxis", {name: name for name in X_AXES}, type=str)
+
 DbOption = Annotated[Optional[Path], typer.Option(
     "--db", dir_okay=False, show_default=False, metavar="PATH",
     help=f"The claims store, an SQLite file. Default: ${ENV_VAR} if set, else claims.db in the "
@@ -224,15 +228,25 @@ def extract(
     db: DbOption = None,
     no_store: Annotated[bool, typer.Option(
         "--no-store", help="Do not add what is found to the claims store.")] = False,
+    jobs: Annotated[Optional[int], typer.Option(
+        "--jobs", "-j", min=1, metavar="N", show_default=False,
+        help="Extract in N processes; 1 extracts in this one. The output is the same whatever N. "
+             "Default: one per CPU core.")] = None,
 ):
     started = time.perf_counter()
     report = Reporter(quiet)
     out_format = output_format(fmt, output)
-    lexicon = _lexicon(lexicon_files)
+    files = config.lexicon_files(lexicon_files)  # the workers load the lexicon from these too
+    lexicon = lexicon_from_files(files)
+    shown = not quiet and sys.stderr.isatty() and not (
+        out_format != "table" and (output is None or str(output) == "-") and sys.stdout.isatty())
 
-    with store_ingest(db, no_store) as ingest:
-        papers = Counted(read_feeds(feeds, input_format, strict=strict, on_warning=report.warn))
-        found = Counted(extract_and_store(papers, lexicon, ingest))
+    with store_ingest(db, no_store) as ingest, FeedProgress(shown) as progress:
+        papers = Counted(read_feeds([progress.open_feed(feed) for feed in feeds], input_format,
+                                    strict=strict, on_warning=report.warn))
+        found = Counted(extract_and_store(
+            claims_by_paper(papers, lexicon=lexicon, lexicon_files=files, jobs=jobs or available_cores()),
+            ingest, progress))
         kinds = [k.value for k in kind] if kind else None
         claims = Counted(filter_claims(found, kinds, benchmark, lexicon=lexicon))
 
@@ -263,13 +277,83 @@ def store_ingest(db: Path | None, no_store: bool) -> Iterator[Ingest | None]:
         yield ingest
 
 
-def extract_and_store(papers: Iterable[Paper], lexicon: Lexicon, ingest: Ingest | None) -> Iterator:
+def extract_and_store(found: Iterable[tuple[Paper, list]], ingest: Ingest | None,
+                      progress: "FeedProgress") -> Iterator:
     """Every claim of every paper, in feed order; each paper also goes to the store with all its claims."""
-    for paper in papers:
-        claims = list(claims_from_papers([paper], lexicon=lexicon))
+    for paper, claims in found:
         if ingest is not None:
             ingest.add(paper, claims)
+        progress.advance()
         yield from claims
+
+
+class FeedProgress:
+    """A progress bar on stderr for a long extract: the feeds' bytes read out of their size
+    (papers done when a feed's size is unknown), the rate and the time left.
+
+    Shown only when `enabled` (stderr a terminal, no --quiet) and the run has lasted `DELAY`
+    seconds; it vanishes when done, leaving the summary line alone.
+    """
+
+    DELAY = 1.0
+    _REFRESH = 0.1  # seconds between updates: the bar is not worth more work than that
+
+    def __init__(self, enabled: bool):
+        self.enabled = enabled
+        self._feeds: list[tuple[IO[bytes], int]] = []  # feed files opened here, with their sizes
+        self._sized = True  # whether every feed is a file of known size
+        self._papers = 0
+        self._next_update = time.monotonic() + self.DELAY
+        self._bar = self._task = None
+
+    def open_feed(self, feed: str) -> str | IO[bytes]:
+        """What to read the feed from: a regular file is opened here, so the bar can follow it."""
+        try:
+            if not self.enabled or feed == "-" or not stat.S_ISREG(os.stat(feed).st_mode):
+                raise OSError
+            stream = open(feed, "rb")
+        except OSError:  # stdin, a pipe, or a path read_papers will report on in its own words
+            self._sized = False
+            return feed
+        self._feeds.append((stream, os.fstat(stream.fileno()).st_size))
+        return stream
+
+    def advance(self) -> None:
+        self._papers += 1
+        if not self.enabled or time.monotonic() < self._next_update:
+            return
+        self._next_update = time.monotonic() + self._REFRESH
+        if self._bar is None:
+            self._start()
+        if self._sized:
+            done = sum(size if stream.closed else min(size, stream.tell()) for stream, size in self._feeds)
+            self._bar.update(self._task, completed=done, papers=self._papers)
+        else:
+            self._bar.update(self._task, completed=self._papers, papers=self._papers)
+
+    def _start(self) -> None:
+        from rich.console import Console
+        from rich.progress import (BarColumn, DownloadColumn, Progress, TextColumn,
+                                   TimeElapsedColumn, TimeRemainingColumn, TransferSpeedColumn)
+
+        papers = TextColumn("{task.fields[papers]:,} papers")
+        columns = ((BarColumn(), DownloadColumn(), TransferSpeedColumn(), papers, TimeRemainingColumn())
+                   if self._sized else (papers, TimeElapsedColumn()))
+        # stdout carries the data: rich must not take it over to print above the bar
+        self._bar = Progress(TextColumn("extracting"), *columns, console=Console(stderr=True),
+                             transient=True, redirect_stdout=False)
+        total = sum(size for _, size in self._feeds) if self._sized else None
+        self._task = self._bar.add_task("extract", total=total, papers=0)
+        self._bar.start()
+
+    def __enter__(self) -> "FeedProgress":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self._bar is not None:
+            self._bar.stop()
+        for stream, _ in self._feeds:
+            stream.close()
 
 
 # --- leaderboard, export, benchmarks: reading the store -----------------------------------------
@@ -290,6 +374,10 @@ come from the same paper's resource claims; a row whose size is unknown is left 
 Reads the claims store, or with --from, claims files written by `extract` (CSV, JSON Lines
 or JSON) or feeds, which are extracted on the fly. Table and Markdown show sizes like 21M and
 1.0G; CSV and JSON give exact numbers and the evidence.
+
+--format html (or -o page.html) writes one self-contained page to share: the ranked table
+(each row links to its paper when its URL is known, and shows its evidence on hover), the
+accuracy-cost frontier as in `plot` (against --x), and the date it was built.
 """
 
 LEADERBOARD_EXAMPLES = """\
@@ -299,6 +387,7 @@ Examples:
   paperclaims leaderboard --benchmark imagenet --max-params 30M --top 10
   paperclaims leaderboard --benchmark cifar-10 --metric "test error" --exclude-setting zero-shot
   paperclaims leaderboard --benchmark imagenet --from claims.csv -o board.csv
+  paperclaims leaderboard --benchmark imagenet -o imagenet.html
 """
 
 
@@ -338,6 +427,10 @@ def leaderboard_command(
     output: OutputOption = None,
     lexicon_files: LexiconOption = None,
     quiet: QuietOption = False,
+    x: Annotated[Optional[XAxis], typer.Option(
+        "--x", case_sensitive=False, metavar="QUANTITY", show_default=False,
+        help="With --format html: what the page's plot puts on x, params, flops or date. "
+             "Default: params, else flops, else date, whichever the results have.")] = None,
 ):
     # pandas loads only for the commands that rank: extract starts faster without it.
     from . import leaderboard as boards
@@ -351,6 +444,32 @@ def leaderboard_command(
         max_params=max_params, max_flops=max_flops, settings=setting or (),
         exclude_settings=exclude_setting or (), since=since)
 
+    board, where = read_board(query, from_files, db, lexicon, report)
+
+    human = out_format in ("table", "markdown")
+    columns = boards.LEADERBOARD_TABLE_COLUMNS if human else boards.LEADERBOARD_COLUMNS
+    title = boards.board_title(board, lexicon)
+    with open_output(output) as stream:
+        if out_format == "html":  # the page to share, with the frontier plot (matplotlib loads here)
+            from .page import leaderboard_page
+
+            stream.write(leaderboard_page(board, lexicon=lexicon, x=x.value if x else None,
+                                          version=__version__))
+        else:
+            render(boards.leaderboard_rows(board, human=human), columns, out_format, stream, title=title)
+
+    if len(board) == 0:
+        filtered = any([max_params, max_flops, setting, exclude_setting, since])
+        report.warn(f"no {board.attrs['metric']} results on {board.attrs['benchmark']} in {where}"
+                    + (" match the filters" if filtered else ""))
+    report.summary(f"{plural(len(board), 'row')}: {title} in {time.perf_counter() - started:.1f}s")
+
+
+def read_board(query, from_files: list[Path] | None, db: Path | None, lexicon: Lexicon,
+               report: "Reporter"):
+    """The ranked board a query asks for, from --from files or the store, and where it came from."""
+    from . import leaderboard as boards
+
     if from_files:
         rows = boards.rows_from_files(from_files, lexicon=lexicon, on_warning=report.warn)
         where = ", ".join(str(f) for f in from_files)
@@ -358,19 +477,119 @@ def leaderboard_command(
         with Store.open(db, readonly=True) as store:
             rows = list(store.claims(papers_on=query.benchmark.id))
             where = str(store.path)
-    board = boards.rank(rows, query, lexicon=lexicon)
+    return boards.rank(rows, query, lexicon=lexicon), where
 
-    human = out_format in ("table", "markdown")
-    columns = boards.LEADERBOARD_TABLE_COLUMNS if human else boards.LEADERBOARD_COLUMNS
-    title = boards.board_title(board, lexicon)
-    with open_output(output) as stream:
-        render(boards.leaderboard_rows(board, human=human), columns, out_format, stream, title=title)
+
+# --- plot ---------------------------------------------------------------------------------------
+
+PLOT_HELP = """\
+Plot the results on one benchmark against what they cost: parameters, FLOPs or date.
+
+Each result is a point at its parameter count or FLOPs (both on a log scale) or its paper's
+date, labelled with its model. The Pareto frontier, the results that no other result beats at
+the same or a lower cost, is drawn and its models are highlighted; "beats" follows the
+metric's direction (lower FID is better, so there the frontier is the lower envelope).
+Results without the x quantity are listed in the caption. Labels that would overlap are left
+out; the caption names every model on the frontier.
+
+-o FILE writes a picture, PNG or SVG by the file's extension. Without -o, on a terminal, the
+plot is drawn in text; without -o and without a terminal, pass -o.
+
+The results are those `leaderboard` ranks, with the same options: the store (see --db), or
+--from claims files and feeds.
+"""
+
+PLOT_EXAMPLES = """\
+\b
+Examples:
+  paperclaims plot --benchmark imagenet
+  paperclaims plot --benchmark imagenet -o frontier.png
+  paperclaims plot --benchmark imagenet --x flops --since 2024-01-01 -o frontier.svg
+  paperclaims plot --benchmark imagenet-256x256 --metric fid --from claims.csv -o fid.png
+"""
+
+
+@app.command("plot", help=PLOT_HELP, epilog=PLOT_EXAMPLES, no_args_is_help=True,
+             short_help="Plot a benchmark's results against their cost, with the Pareto frontier.")
+def plot_command(
+    benchmark: Annotated[str, typer.Option(
+        "--benchmark", "-b", metavar="NAME", show_default=False,
+        help="The benchmark, by id or any alias: imagenet means imagenet-1k.")],
+    metric: Annotated[Optional[str], typer.Option(
+        "--metric", "-m", metavar="NAME", show_default=False,
+        help="The metric on y, by id or alias (top-1, FID). Default: the benchmark's primary metric.")] = None,
+    x: Annotated[XAxis, typer.Option(
+        "--x", case_sensitive=False, metavar="QUANTITY",
+        help="What goes on x: params or flops (log scale), or date.")] = XAxis.params,
+    output: Annotated[Optional[Path], typer.Option(
+        "--output", "-o", dir_okay=False, show_default=False, metavar="FILE",
+        help="Write the picture to this file, .png or .svg. Default: text on the terminal.")] = None,
+    best_per_model: Annotated[bool, typer.Option(
+        "--best-per-model", help="Keep only each model's best result.")] = False,
+    max_params: Annotated[Optional[str], typer.Option(
+        "--max-params", metavar="COUNT", show_default=False,
+        help="Keep models with at most this many parameters: 30M, 30e6, 30 million.")] = None,
+    max_flops: Annotated[Optional[str], typer.Option(
+        "--max-flops", metavar="COUNT", show_default=False,
+        help="Keep models with at most this many FLOPs: 5G, 5GFLOPs, 500M.")] = None,
+    setting: Annotated[Optional[list[str]], typer.Option(
+        "--setting", metavar="TEXT", show_default=False,
+        help="Keep results whose setting contains this text, case-blind (repeatable: any of them).")] = None,
+    exclude_setting: Annotated[Optional[list[str]], typer.Option(
+        "--exclude-setting", metavar="TEXT", show_default=False,
+        help="Drop results whose setting contains this text, case-blind (repeatable).")] = None,
+    since: Annotated[Optional[str], typer.Option(
+        "--since", metavar="DATE", show_default=False,
+        help="Keep papers dated on or after this day (YYYY-MM-DD).")] = None,
+    from_files: Annotated[Optional[list[Path]], typer.Option(
+        "--from", metavar="FILE", show_default=False, dir_okay=False,
+        help="Plot the claims of this claims file or feed instead of the store (repeatable).")] = None,
+    db: DbOption = None,
+    lexicon_files: LexiconOption = None,
+    quiet: QuietOption = False,
+):
+    from . import leaderboard as boards
+    from . import plot as plots
+
+    started = time.perf_counter()
+    report = Reporter(quiet)
+    # Decided before anything is read: a run that cannot show its picture fails at once.
+    if output is None:
+        if not stdout_is_terminal():
+            raise UsageError("standard output is not a terminal: pass -o FILE.png or -o FILE.svg "
+                             "to write the plot to a file")
+        picture = None
+    else:
+        picture = plots.picture_format(output)
+    lexicon = _lexicon(lexicon_files)
+    query = boards.BoardQuery.parse(
+        benchmark, metric, lexicon=lexicon, best_per_model=best_per_model, max_params=max_params,
+        max_flops=max_flops, settings=setting or (), exclude_settings=exclude_setting or (),
+        since=since)
+    board, where = read_board(query, from_files, db, lexicon, report)
+    found = plots.board_frontier(board, x.value, lexicon=lexicon)
+
+    if picture is not None:
+        data = plots.draw(found, picture)
+        with open_output(output, binary=True) as stream:
+            stream.write(data)
+    else:
+        import shutil
+
+        columns, lines = shutil.get_terminal_size()
+        typer.echo(plots.terminal_plot(found, width=max(40, min(columns, 120)),
+                                       height=max(12, min(lines - 10, 30))), nl=False)
 
     if len(board) == 0:
         filtered = any([max_params, max_flops, setting, exclude_setting, since])
         report.warn(f"no {board.attrs['metric']} results on {board.attrs['benchmark']} in {where}"
                     + (" match the filters" if filtered else ""))
-    report.summary(f"{plural(len(board), 'row')}: {title} in {time.perf_counter() - started:.1f}s")
+    elif found.missing:
+        report.warn(f"{plural(len(found.missing), 'result')} without a {x.value} value not plotted "
+                    "(listed in the caption)")
+    into = f" into {output}" if output is not None else ""
+    report.summary(f"{plural(len(found.points), 'point')}, {len(found.frontier)} on the frontier"
+                   f"{into} in {time.perf_counter() - started:.1f}s")
 
 
 EXPORT_HELP = f"""\
@@ -538,6 +757,59 @@ def evaluate_command(
                    f"{plural(len(gold_rows), 'gold claim')} in {time.perf_counter() - started:.1f}s")
 
 
+# --- explain ------------------------------------------------------------------------------------
+
+EXPLAIN_HELP = """\
+Show what each number in a sentence or abstract became, and why.
+
+For every number: the claim it became (kind, metric, benchmark, model) and the rule that decided
+each part (a change cue, the metric beside it, a benchmark named after it, the paper's own method
+as the subject...), or the reason it is not a claim (a size, a setting, a name, no metric). Give
+--title to let "our model" resolve to the method the title names.
+"""
+
+EXPLAIN_EXAMPLES = """\
+\b
+Examples:
+  paperclaims explain "On CIFAR-10, our model achieves 2.08% test error with 5.7M parameters."
+  paperclaims explain "It is 1.2x faster than MobileNetV2." --title "ProxylessNAS: Direct NAS"
+  paperclaims explain "$(cat abstract.txt)" --format json
+"""
+
+ExplainFormat = enum.Enum("ExplainFormat", {name: name for name in ("table", "json")}, type=str)
+
+
+@app.command("explain", help=EXPLAIN_HELP, epilog=EXPLAIN_EXAMPLES, no_args_is_help=True,
+             short_help="Show what each number in a sentence became, and why.")
+def explain_command(
+    text: Annotated[str, typer.Argument(metavar="TEXT", show_default=False,
+                                        help="A sentence or a whole abstract, or - for standard input.")],
+    title: Annotated[Optional[str], typer.Option(
+        "--title", metavar="TITLE", show_default=False, help="The paper's title (names its method).")] = None,
+    fmt: Annotated[ExplainFormat, typer.Option(
+        "--format", case_sensitive=False, metavar="NAME",
+        help="table, or json (the claims and, per number, its outcome and rules).")] = ExplainFormat.table,
+    lexicon_files: LexiconOption = None,
+):
+    from .explain import EXPLAIN_COLUMNS, explain_numbers
+
+    if text == "-":
+        text = sys.stdin.read()
+    explanation, numbers = explain_numbers(text, title, lexicon=_lexicon(lexicon_files))
+    claims = [claim.to_dict() for claim in explanation.claims]
+    if fmt.value == "json":
+        typer.echo(json.dumps({"method": explanation.method, "claims": claims,
+                               "numbers": [{k: row[k] for k in ("number", "start", "end", "outcome", "rules")}
+                                           for row in numbers]}, ensure_ascii=False))
+        return
+    shown = ("kind", "model", "benchmark", "metric", "value", "unit", "setting", "evidence")
+    render(claims, shown, "table", sys.stdout,
+           title=f"{plural(len(claims), 'claim')}" + (f" (the paper's method: {explanation.method})"
+                                                       if explanation.method else ""))
+    typer.echo()
+    render(numbers, EXPLAIN_COLUMNS, "table", sys.stdout, title="every number, and why")
+
+
 def _listed(value):
     """A list of names as one table cell."""
     return " | ".join(str(v) for v in value) if isinstance(value, list) else value
@@ -576,6 +848,14 @@ class Counted:
         return item
 
 
+def stdout_is_terminal() -> bool:
+    """Whether standard output is a terminal (tests replace this to see the terminal plot)."""
+    try:
+        return sys.stdout.isatty()
+    except (AttributeError, ValueError):  # no stream, or a closed one
+        return False
+
+
 def plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
@@ -612,10 +892,13 @@ def _opened(papers: Iterator[Paper]) -> Iterator[Paper]:
 
 
 @contextmanager
-def open_output(path: Path | None) -> Iterator[TextIO]:
-    """stdout, or a file that appears only once it is complete (no half-written file on error)."""
+def open_output(path: Path | None, *, binary: bool = False) -> Iterator[TextIO]:
+    """stdout, or a file that appears only once it is complete (no half-written file on error).
+
+    `binary=True` gives a byte stream (a picture) instead of UTF-8 text.
+    """
     if path is None or str(path) == "-":
-        yield sys.stdout
+        yield sys.stdout.buffer if binary else sys.stdout
         sys.stdout.flush()
         return
     path = Path(path)
@@ -625,7 +908,8 @@ def open_output(path: Path | None) -> Iterator[TextIO]:
     except OSError as err:
         raise PaperclaimsError(f"{path}: cannot write: {err.strerror or err}") from None
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+        with (os.fdopen(handle, "wb") if binary
+              else os.fdopen(handle, "w", encoding="utf-8", newline="")) as stream:
             yield stream
         umask = os.umask(0)
         os.umask(umask)
