@@ -1,4 +1,4 @@
-"""Rows to text: table, CSV, JSON Lines, JSON and Markdown, written to a stream.
+"""Rows to text: table, CSV, JSON Lines, JSON, Markdown and HTML, written to a stream.
 
 Render knows nothing of how the rows were found, and nothing of terminals beyond what rich
 detects on the stream it is handed. CSV, JSON Lines and JSON are written row by row, so a long
@@ -15,7 +15,7 @@ from typing import Iterable, Sequence, TextIO
 
 from .errors import UsageError
 
-FORMATS = ("table", "csv", "jsonl", "json", "markdown")
+FORMATS = ("table", "csv", "jsonl", "json", "markdown", "html")
 
 #: Output format by file extension; `.txt` is the table as plain text.
 EXTENSIONS = {
@@ -26,6 +26,8 @@ EXTENSIONS = {
     ".md": "markdown",
     ".markdown": "markdown",
     ".txt": "table",
+    ".html": "html",
+    ".htm": "html",
 }
 
 # Numbers are written with at most this many significant digits: more than any abstract states,
@@ -167,10 +169,36 @@ def _write_table(rows, columns, stream, title):
     console.print(table)
 
 
+_HTML_STYLE = ("body{font:14px/1.4 system-ui,sans-serif;margin:16px;color:#1d2733}"
+               "table{border-collapse:collapse}th,td{padding:4px 10px;border-bottom:1px solid #e3e7ec;"
+               "text-align:left;vertical-align:top}th{background:#eef1f5}")
+
+
+def _write_html(rows, columns, stream, title):
+    # One self-contained page, streamed row by row; every cell is escaped (text comes from papers).
+    # The leaderboard command writes a richer page of its own (paperclaims.page).
+    import html
+
+    def cell(value):
+        return html.escape(format_cell(value), quote=True)
+
+    name = cell(title) if title else "paperclaims"
+    stream.write(f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+                 f"<title>{name}</title>\n<style>{_HTML_STYLE}</style>\n</head>\n<body>\n")
+    if title:
+        stream.write(f"<h1>{name}</h1>\n")
+    stream.write("<table>\n<thead><tr>" + "".join(f"<th>{cell(c)}</th>" for c in columns)
+                 + "</tr></thead>\n<tbody>\n")
+    for row in rows:
+        stream.write("<tr>" + "".join(f"<td>{cell(row.get(c))}</td>" for c in columns) + "</tr>\n")
+    stream.write("</tbody>\n</table>\n</body>\n</html>\n")
+
+
 _WRITERS = {
     "table": _write_table,
     "csv": _write_csv,
     "jsonl": _write_jsonl,
     "json": _write_json,
     "markdown": _write_markdown,
+    "html": _write_html,
 }
