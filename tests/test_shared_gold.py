@@ -43,22 +43,45 @@ def test_daily_papers_meets_the_extract_targets(daily_scores):
     assert daily_scores["value"]["all"]["f1"] >= 0.80
 
 
+def test_daily_papers_meets_the_accuracy_targets(daily_scores):
+    # issue 4: results F1 at level full >= 0.95, all kinds F1 at level tuple >= 0.90
+    assert daily_scores["full"]["result"]["f1"] >= 0.95
+    assert daily_scores["tuple"]["all"]["f1"] >= 0.90
+
+
 def test_daily_papers_does_not_regress(daily_scores):
-    # floors a little under what the grammar measured when this test was written
-    assert daily_scores["full"]["result"]["f1"] >= 0.90
-    assert daily_scores["value"]["all"]["f1"] >= 0.93
-    assert daily_scores["full"]["all"]["f1"] >= 0.78
+    # floors a little under what the grammar measured when this test was written (0.958, 0.868)
+    assert daily_scores["value"]["all"]["f1"] >= 0.94
+    assert daily_scores["full"]["all"]["f1"] >= 0.84
 
 
-def test_own_openreview_sample_is_scored():
-    """Our own annotations of a sample of the OpenReview feed: reported, and held to a floor."""
+@pytest.fixture(scope="module")
+def openreview_papers():
     feed = SHARED / "feeds" / "openreview-iclr2021-neurips2023.jsonl"
-    lines = (OWN_GOLD / "openreview-sample-titles.txt").read_text(encoding="utf-8").splitlines()
+    return {p.title: p for p in read_papers(feed)}
+
+
+def own_sample_scores(name, openreview_papers):
+    lines = (OWN_GOLD / f"{name}-titles.txt").read_text(encoding="utf-8").splitlines()
     titles = {" ".join(t.split()) for t in lines if t.strip()}  # readers collapse runs of spaces
-    papers = [p for p in read_papers(feed) if p.title in titles]
+    papers = [openreview_papers[t] for t in titles if t in openreview_papers]
     assert len(papers) == len(titles)
-    scores, _ = scorer().score(load_gold(OWN_GOLD / "openreview-sample.jsonl"), predictions(papers))
-    assert scores["value"]["all"]["f1"] >= 0.75  # measured 0.83 when written
+    scores, _ = scorer().score(load_gold(OWN_GOLD / f"{name}.jsonl"), predictions(papers))
+    return scores
+
+
+def test_own_random_sample_holds_its_floor(openreview_papers):
+    """Our annotations of a random sample of the OpenReview feed (tests/gold/README.md)."""
+    scores = own_sample_scores("openreview-sample", openreview_papers)
+    assert scores["value"]["all"]["f1"] >= 0.88  # measured 0.914
+    assert scores["full"]["result"]["f1"] >= 0.68  # measured 0.720
+
+
+def test_own_field_sample_holds_its_floor(openreview_papers):
+    """Our annotations of six abstracts per field of ML: the closest proxy for the hidden set."""
+    scores = own_sample_scores("openreview-fields", openreview_papers)
+    assert scores["value"]["all"]["f1"] >= 0.87  # measured 0.895
+    assert scores["full"]["result"]["f1"] >= 0.82  # measured 0.851
 
 
 def test_leaderboard_from_the_daily_feed(tmp_path, monkeypatch):
