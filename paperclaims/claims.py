@@ -610,6 +610,16 @@ class _Grammar:
                 return before
         return None
 
+    def _slash_pairs(self, sent: _Sentence, group: _Group) -> list[Mention] | None:
+        """"PSNR/SSIM by 3.73dB/0.07", "EM/F1 of 90.2/94.8": metrics and values paired in order."""
+        k = len(group.numbers)
+        if k < 2 or any(link != "/" for link in group.links):
+            return None
+        scores = [m for m in sent.metrics if self.lexicon.metrics[m.id].kind == "score"]
+        runs = [scores[i:i + k] for i in range(len(scores) - k + 1)
+                if all(sent.text[a.end:b.start].strip() == "/" for a, b in zip(scores[i:i + k], scores[i + 1:i + k]))]
+        return min(runs, key=lambda run: min(abs(group.start - run[-1].end), abs(run[0].start - group.end)), default=None)
+
     def _listed_after(self, sent: _Sentence, group: _Group) -> list[Mention] | None:
         """"72.3%, 76.4% and 74.2% mIoU on S3DIS, ScanNet and SemanticKITTI": k scores, then k benchmarks."""
         k = len(group.numbers)
@@ -699,7 +709,7 @@ class _Grammar:
         model_pairs = self._respectively(sent, group, sent.models if "|" in group.links
                                          else [m for m in sent.models if m.end <= group.start])
         metric_pairs = self._respectively(sent, group, [m for m in sent.metrics if lex.metrics[m.id].kind == "cost"]) \
-            if kind == "ratio" else None
+            if kind == "ratio" else self._slash_pairs(sent, group)
         default_benches, bench_why = self._benchmark_ids(sent, group, before, after, ctx) if not bench_pairs \
             else (None, "paired in order with the benchmarks listed")
         baseline = self._baseline(sent, group) if kind in ("delta", "ratio") else None
@@ -719,6 +729,8 @@ class _Grammar:
                 n_metric_final = _resolve_accuracy(n_metric, bench, lex)
                 direction = lex.metrics[n_metric_final].higher_is_better if n_metric_final in lex.metrics else None
                 span_start, span_end = n.start, n.end
+                if metric_pairs:
+                    metric_mention = metric_pairs[i]
                 if metric_mention is None and not inherited_metric:
                     metric_mention = _nearest(sent.metrics, n, n_metric)
                 if metric_mention is not None and abs(metric_mention.start - n.start) <= 60:
@@ -814,13 +826,18 @@ _TITLE_HEAD = regex.compile(r"^(?P<phrase>(?:[A-Z][\w-]*\s){1,3}[A-Z][\w-]*)\s(?
 _TITLE_TAIL = regex.compile(r"\s(?:via|with|using|through)\s(?P<phrase>(?:[A-Z][\w-]*\s){0,3}[A-Z][\w-]*)$")
 
 
+def _echoed(phrase: str, abstract: str) -> bool:
+    """Whether the abstract uses every word of a title phrase (by its first five letters)."""
+    stems = {w.lower()[:5] for w in regex.findall(r"\w+", abstract)}
+    return all(w.lower()[:5] in stems for w in regex.findall(r"\w+", phrase))
+
+
 def _title_connective(title: str, abstract: str) -> str | None:
     """The method a title names around its connective, when the abstract repeats it."""
     for pattern in (_TITLE_TAIL, _TITLE_HEAD):
         m = pattern.search(title)
         head = m.group("phrase").split()[0].lower() if m else ""
-        if m and not head.endswith("ing") and head not in _FUNCTION_WORDS and (m.group("phrase").lower() in abstract.lower()
-                  or m.group("phrase").lower().rstrip("s") in abstract.lower()):
+        if m and not head.endswith("ing") and head not in _FUNCTION_WORDS and _echoed(m.group("phrase"), abstract):
             return m.group("phrase")
     return None
 # "we propose an online algorithm, SwAV, that ...": the method in apposition.

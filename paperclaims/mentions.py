@@ -26,7 +26,7 @@ NUMBER = regex.compile(r"""
 
 # A number is part of a name when it is glued to letters ("ResNet50") or hangs off a word by
 # "-" or "/" ("ResNet-50", "ViT-L/14", "JFT-300M", "T5-11B").
-_NAME_TAIL = regex.compile(r"[A-Za-z][\w.]*[-/]$|[A-Za-z_]$")
+_NAME_TAIL = regex.compile(r"(?<![\w.])[A-Za-z][\w.]*[-/]$|[A-Za-z_]$")
 
 # Units glued to or right after a number, tried in order.
 _PERCENT = regex.compile(r"\s?(?:%|percent\b|per\s?cent\b)")
@@ -269,7 +269,7 @@ _MODEL = regex.compile(r"""
 def _glued_name(before: str) -> bool:
     """Whether the token ending in "-" or "/" before a number is a name (has letters)."""
     token = regex.search(r"[\w.]*[-/]$", before)
-    return bool(token and regex.search(r"[A-Za-z]", token.group()))
+    return bool(token and token.group()[:1].isalpha())  # "ResNet-50", not "3.73dB/0.07"
 
 
 @lru_cache(maxsize=4096)

@@ -187,6 +187,12 @@ CASES = [
     ("It reaches a PSNR of 32.03 dB on Synthetic-NeRF and 34.48 dB on Synthetic-NSVF.",
      [(R, "FooNet", "nerf-synthetic", "psnr", 32.03, None, None),
       (R, "FooNet", "synthetic-nsvf", "psnr", 34.48, None, None)]),
+    # "/"-paired metrics and values; a number after "dB/" is a number, not part of a name
+    ("Our reader reaches EM/F1 of 90.2/94.8 on SQuAD v1.1, and the sensor improves PSNR/SSIM by 3.73dB/0.07.",
+     [(R, "FooNet", "squad-v1.1", "em", 90.2, None, None),
+      (R, "FooNet", "squad-v1.1", "f1", 94.8, None, None),
+      (D, "FooNet", "squad-v1.1", "psnr", 3.73, None, None),
+      (D, "FooNet", "squad-v1.1", "ssim", 0.07, None, None)]),
     # Unicode minus and thin spaces do not break a number
     ("FooNet reaches 76.1\u2009% top-1 accuracy on ImageNet.",
      [(R, "FooNet", "imagenet-1k", "top1_accuracy", 76.1, "%", None)]),
