@@ -21,13 +21,13 @@ body { margin: 0; padding: 24px 16px 48px; background: #f6f7f9; color: #1d2733;
 main { max-width: 1120px; margin: 0 auto; }
 h1 { font-size: 1.45rem; margin: 0 0 4px; }
 .built { color: #5b6673; margin: 0 0 20px; font-size: 0.9rem; }
-figure { margin: 0 0 24px; padding: 12px; background: #fff; border: 1px solid #dde2e8; border-radius: 6px; }
-figure svg { display: block; width: 100%; height: auto; }
+figure { margin: 0 0 20px; padding: 12px; background: #fff; border: 1px solid #dde2e8; border-radius: 6px; }
+figure svg { display: block; width: 100%; max-width: 880px; height: auto; margin: 0 auto; }
 figcaption { color: #3d4854; font-size: 0.85rem; margin-top: 6px; }
 .table-wrap { overflow-x: auto; background: #fff; border: 1px solid #dde2e8; border-radius: 6px; }
 table { border-collapse: collapse; width: 100%; font-size: 0.92rem; }
 caption { text-align: left; padding: 10px 12px; color: #3d4854; font-size: 0.85rem; }
-th, td { padding: 7px 12px; text-align: left; border-top: 1px solid #edf0f3; vertical-align: top; }
+th, td { padding: 5px 10px; text-align: left; border-top: 1px solid #edf0f3; vertical-align: top; }
 th { background: #eef1f5; font-weight: 600; border-top: none; white-space: nowrap; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 td.model, td.date { white-space: nowrap; }
@@ -97,7 +97,7 @@ def inline_svg(svg: bytes | str, label: str) -> str:
 
 
 def _figure(found: Frontier) -> str:
-    svg = inline_svg(draw(found, "svg", caption=False), found.title)
+    svg = inline_svg(draw(found, "svg", height=5.2, caption=False), found.title)
     return f"<figure>\n{svg}\n<figcaption>{_e(found.caption())}</figcaption>\n</figure>"
 
 
