@@ -6,8 +6,9 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 EXAMPLE := examples/daily-papers-sample.txt
 DEMO_DB := $(VENV)/demo-claims.db
+DOCS_DB := $(VENV)/docs-claims.db
 
-.PHONY: install test demo bench clean
+.PHONY: install test demo docs bench clean
 
 install: $(STAMP)
 
@@ -24,6 +25,12 @@ demo: $(STAMP)
 	rm -f $(DEMO_DB)
 	PAPERCLAIMS_DB=$(DEMO_DB) $(BIN)/paperclaims extract $(EXAMPLE) --format table
 	PAPERCLAIMS_DB=$(DEMO_DB) $(BIN)/paperclaims leaderboard --benchmark imagenet --format table
+
+# The README's picture, made from the example feed (README "Pictures").
+docs: $(STAMP)
+	rm -f $(DOCS_DB)
+	PAPERCLAIMS_DB=$(DOCS_DB) $(BIN)/paperclaims extract $(EXAMPLE) -q --format csv >/dev/null
+	PAPERCLAIMS_DB=$(DOCS_DB) $(BIN)/paperclaims plot --benchmark imagenet --x params -o docs/frontier.png -q
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache
