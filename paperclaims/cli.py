@@ -238,10 +238,8 @@ def extract(
     out_format = output_format(fmt, output)
     files = config.lexicon_files(lexicon_files)  # the workers load the lexicon from these too
     lexicon = lexicon_from_files(files)
-    shown = not quiet and sys.stderr.isatty() and not (
-        out_format != "table" and (output is None or str(output) == "-") and sys.stdout.isatty())
 
-    with store_ingest(db, no_store) as ingest, FeedProgress(shown) as progress:
+    with store_ingest(db, no_store) as ingest, FeedProgress(progress_shown(quiet, output, out_format)) as progress:
         papers = Counted(read_feeds([progress.open_feed(feed) for feed in feeds], input_format,
                                     strict=strict, on_warning=report.warn))
         found = Counted(extract_and_store(
@@ -285,6 +283,15 @@ def extract_and_store(found: Iterable[tuple[Paper, list]], ingest: Ingest | None
             ingest.add(paper, claims)
         progress.advance()
         yield from claims
+
+
+def progress_shown(quiet: bool, output: Path | None, out_format: str, stderr=None, stdout=None) -> bool:
+    """Whether extract shows a progress bar: on a terminal stderr, unless --quiet, and not while
+    rows stream to the same terminal (a table there is written only at the end)."""
+    stderr, stdout = stderr or sys.stderr, stdout or sys.stdout
+    to_stdout = output is None or str(output) == "-"
+    return (not quiet and stderr.isatty()
+            and not (to_stdout and out_format != "table" and stdout.isatty()))
 
 
 class FeedProgress:
