@@ -17,6 +17,7 @@ import regex
 from .lexicon import Lexicon, default_lexicon, surface_pattern
 from .mentions import Mention, Number, find_mentions, finder_for
 from .model import Claim
+from .naming import _PLURAL_ACRONYM, _name_like, method_name
 from .text import repair, sentences
 
 # Between two numbers of one group: a range ("11% to 14%", "1.7x - 2.7x") or a list
@@ -51,7 +52,6 @@ _TASKS = regex.compile(r"(?:[\w-]+\s+){0,2}(?:tasks|problems|questions|instances
 _SUCCESS_VERB = regex.compile(r"\b(?:solv|complet|succeed|pass|answer|win|correct|resolv)\w*", regex.I)
 _RANGING = regex.compile(r"\branging\s+from\s*$", regex.I)  # "improvements ranging from 5% to 37%"
 _FROM_TO = regex.compile(r"\bfrom\s*$", regex.IGNORECASE)
-_PLURAL_ACRONYM = regex.compile(r"^[A-Z]{2,}s$")
 # A result verb between two numbers starts a new claim: "by 4.0% achieving 43.1% mAP".
 _ACHIEVES = regex.compile(r"\b(?:achiev|attain|reach|obtain|scor|yield|record|deliver)\w*", regex.I)
 _FOR_BASELINE = regex.compile(r"\s(?:for|of|by)\s(?:the\s|a\s)?(?P<name>(?:[\w-]+\s){0,2}baseline)\b", regex.I)
@@ -223,49 +223,9 @@ class _Grammar:
         self.bound_before = regex.compile(
             r"(?<![\w-])(?P<b>" + "|".join(surface_pattern(b) for b in bounds) + r")\s*$", regex.I) if bounds else None
 
-    # ---- the paper's own method ------------------------------------------------------------
-
     def method_name(self, title: str, abstract: str) -> str | None:
-        """The paper's own method: the first of `method_rules` that names one."""
-        return next((name for _, name in self.method_rules(title, abstract) if name), None)
-
-    def method_rules(self, title: str, abstract: str):
-        """(rule, name) for each way of naming the paper's method, strongest first, lazily."""
-        title = repair(title).text.strip()
-        stop = set(self.lexicon.words.get("not_models", ()))
-        head, sep, _ = title.partition(":")
-        words = head.split() if sep else []
-        # "ProxylessNAS: Direct Neural Architecture Search", "QuantNAS for super resolution: ..."
-        if words and len(words) <= 3 and (len(words) == 1 or _name_like(words[0])) and not _ordinary(words[0]):
-            yield "title name", head.strip()
-        elif words and _name_like(words[0]):
-            yield "title name", words[0]
-        for rule, pattern in (("called", _INTRODUCED), ("we propose", _PROPOSED), ("apposition", _APPOSITIVE)):
-            for m in pattern.finditer(abstract):
-                name = m.group("name")
-                acronym = _ACRONYM_AFTER.match(abstract, m.end())
-                if acronym and " " in name:
-                    name = acronym.group("name")  # "we propose Efficient Architecture Search (EAS)"
-                recurs = len(name) >= 4 and name.lower() not in _ORDINARY and len(
-                    regex.findall(rf"(?<![\w-]){regex.escape(name)}(?![\w-])", abstract)) >= 3
-                if (pattern is _INTRODUCED or _name_like(name) or pattern is _APPOSITIVE and recurs
-                        or " " in name) \
-                        and name not in stop:
-                    yield rule, name
-                    break
-        # "Laughing Hyena Distillery: Extracting ...": a short Title-Case prefix
-        if words and len(words) <= 4 and all(w[:1].isupper() or w in _FUNCTION_WORDS for w in words) \
-                and words[0][:1].isupper() and not _ordinary(words[0]) and "," not in head:
-            yield "title phrase", head.strip()
-        yield "acronym", _defined_acronym(abstract, title, stop)
-        names = [x.text for x in self.finder.models(abstract, self.finder.benchmarks(abstract) + self.finder.metrics(abstract))]
-        yield "title token", next((x.text for x in self.finder.models(title, []) if x.text in names), None)
-        yield "title connective", _title_connective(title, abstract)
-        counts: dict[str, int] = {}
-        for name in names:
-            counts[name] = counts.get(name, 0) + 1
-        best = max(counts.items(), key=lambda kv: kv[1], default=(None, 0))
-        yield "repeated name", best[0] if best[1] >= 2 else None
+        """The paper's own method (see naming.py)."""
+        return method_name(title, abstract, self.finder, set(self.lexicon.words.get("not_models", ())))
 
     # ---- one sentence ----------------------------------------------------------------------
 
@@ -800,15 +760,6 @@ _SETTINGS = [
                    r"(?:version|variant|model|configuration)\b", regex.I), "{0} model"),
 ]
 
-# "called X", "named X", "dubbed X": the abstract names its method.
-_INTRODUCED = regex.compile(r"""(?:called|named|dubbed|termed|coined|namely|referred\s+to\s+as)\s+(?:as\s+)?["“'‘]?
-    (?:(?:[A-Z][\w-]*\s){0,4}\((?P<name>[A-Z][\w+-]*)\)                # "referred to as Lévy-Itō Model (LIM)"
-     |(?P<name>[A-Za-z][\w+-]*(?:[-/.][\w]+)*))""", regex.VERBOSE)
-# "we propose X", "we present X", "this paper introduces X".
-_PROPOSED = regex.compile(r"""\b(?i:we|this\s+paper|this\s+work)\s+(?i:propose|present|introduce|develop|design|
-    build|release)s?\s+(?i:a\s+|an\s+|the\s+)?(?i:new\s+|novel\s+)?
-    (?:(?P<name>(?:[A-Z][\w+-]*\s){1,3}[A-Z][\w+-]*)(?=\s?[,(]|\s(?:that|which)\b)  # "Dataset Reinforcement, a ..."
-      |(?P<name>[A-Za-z][\w+-]*(?:[-/.][\w]+)*))""", regex.VERBOSE)
 # Between a number (and its metric) and the benchmark it was measured on: "on the ImageNet-1k".
 _ON_BENCHMARK = regex.compile(r"""^[^,;()\d]{0,50}?\b(?:on|for|in|across|over|at|of|using)\s+
     (?:the\s+|both\s+|several\s+|all\s+|large-scale\s+|challenging\s+|standard\s+|popular\s+)*
@@ -820,95 +771,6 @@ _OWNS = regex.compile(r"""\s*,?\s*(?:\([^()]{0,30}\)\s*)?(?:which|that|who)?\s*(
     sets?|establishes|yields?|gets?|scores?|records?|delivers?)\b""", regex.VERBOSE | regex.I)
 # "For Swin-T, it improves ...": the sentence's topic is what "it" refers to.
 _TOPIC = regex.compile(r"(?<![\w-])(?:[Ff]or|[Ww]ith)\s+(?P<name>[A-Z][\w.+/-]*[A-Z0-9][\w.+/-]*)\s*,\s*$")
-# A title names its method before "by" or "for" ("Efficient Architecture Search by Network
-# Transformation"), or after "via", "with", "using" ("Transfer Learning with Diff Pruning").
-_TITLE_HEAD = regex.compile(r"^(?P<phrase>(?:[A-Z][\w-]*\s){1,3}[A-Z][\w-]*)\s(?:by|for|in)\s")
-_TITLE_TAIL = regex.compile(r"\s(?:via|with|using|through)\s(?P<phrase>(?:[A-Z][\w-]*\s){0,3}[A-Z][\w-]*)$")
-
-
-def _echoed(phrase: str, abstract: str) -> bool:
-    """Whether the abstract uses every word of a title phrase (by its first five letters)."""
-    stems = {w.lower()[:5] for w in regex.findall(r"\w+", abstract)}
-    return all(w.lower()[:5] in stems for w in regex.findall(r"\w+", phrase))
-
-
-def _title_connective(title: str, abstract: str) -> str | None:
-    """The method a title names around its connective, when the abstract repeats it."""
-    for pattern in (_TITLE_TAIL, _TITLE_HEAD):
-        m = pattern.search(title)
-        head = m.group("phrase").split()[0].lower() if m else ""
-        if m and not head.endswith("ing") and head not in _FUNCTION_WORDS and _echoed(m.group("phrase"), abstract):
-            return m.group("phrase")
-    return None
-# "we propose an online algorithm, SwAV, that ...": the method in apposition.
-_APPOSITIVE = regex.compile(r"""\b(?:propose|present|introduce|develop|design|discover)s?\s[^.,;]{0,60}?,\s
-    (?:namely\s+|called\s+)?(?P<name>[A-Za-z][\w+-]*(?:[-/.][\w]+)*)\s?(?:,|\()""", regex.VERBOSE | regex.I)
-_ACRONYM_AFTER = regex.compile(r"\s?\((?P<name>[A-Z][\w+-]{1,12})\)")
-_ACRONYM = regex.compile(r"(?P<phrase>(?:[\w-]+\s+){1,7}?)\((?P<name>[A-Z][A-Za-z0-9-]{1,12})\)")
-
-
-def _defined_acronym(abstract: str, title: str, stop: set[str]) -> str | None:
-    """An acronym the abstract defines for the words before it ("... architecture search (NEAS)"),
-    the one whose phrase shares most with the title, or is defined where something is proposed."""
-    found = []
-    for m in _ACRONYM.finditer(abstract):
-        name = m.group("name")
-        if name in stop or _PLURAL_ACRONYM.match(name):
-            continue
-        phrase = _expansion(m.group("phrase").split(), [c.lower() for c in name if c.isupper()])
-        if phrase:
-            found.append((m.start("name"), name, phrase))
-    if not found:
-        return None
-    stems = {w.lower()[:4] for w in regex.findall(r"\w+", title) if len(w) > 3}
-
-    def score(item):
-        start, name, phrase = item
-        overlap = len(stems & {w.lower()[:4] for w in regex.findall(r"\w+", phrase) if len(w) > 3})
-        sentence = abstract[max(0, abstract.rfind(".", 0, start)):start]
-        proposes = bool(regex.search(r"\b(?:propose|present|introduce|develop|design|call|name|term|dub)", sentence, regex.I))
-        return 2 * overlap + proposes
-
-    best = max(found, key=score)
-    return best[1] if score(best) >= 2 or (score(best) == 1 and len(found) == 1) else None
-
-
-_FUNCTION_WORDS = {"a", "an", "the", "of", "for", "and", "with", "to", "in", "on", "via", "by"}
-
-
-def _subsequence(needle: list[str], hay: list[str]) -> bool:
-    it = iter(hay)
-    return all(c in it for c in needle)
-
-
-def _expansion(words: list[str], letters: list[str]) -> str | None:
-    """The shortest run of trailing words whose initials spell the acronym's capitals."""
-    if len(letters) < 2:
-        return None
-    for k in range(1, len(words) + 1):
-        run = words[-k:]
-        initials = [part[0].lower() for w in run if w.lower() not in _FUNCTION_WORDS
-                    for part in w.split("-") if part]
-        if initials and initials[0] == letters[0] and len(initials) <= len(letters) + 2 \
-                and _subsequence(letters, initials) and run[0].lower() not in _FUNCTION_WORDS:
-            return " ".join(run)
-    return None
-
-
-_ORDINARY = {"a", "an", "the", "on", "in", "towards", "toward", "learning", "scaling", "improving",
-             "rethinking", "revisiting", "understanding", "exploring", "beyond", "when", "how", "what",
-             "why", "do", "does", "is", "are", "can", "re-labeling", "re-assessing", "effective", "efficient",
-             "lets", "let's", "go", "big", "two", "one", "unsupervised", "self-supervised"}
-
-
-def _ordinary(word: str) -> bool:
-    return word.lower() in _ORDINARY
-
-
-def _name_like(word: str) -> bool:
-    """A model-like token: inner capitals or digits ("TinyViT", "m2mKD", "EEEA-Net", "BASIC")."""
-    core = word.strip("\"'“”()[],.")
-    return bool(regex.search(r"^.+[A-Z]|\d|^[A-Z]{2,}", core)) and not _ordinary(core)
 
 
 def _directly(gap: str) -> bool:
