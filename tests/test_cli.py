@@ -427,7 +427,7 @@ def test_summary_goes_to_stderr_only(runner, feed):
 def test_interrupt_exits_130_quietly(runner, feed, monkeypatch):
     def interrupted(*args, **kwargs):
         raise KeyboardInterrupt
-    monkeypatch.setattr(paperclaims.cli, "claims_from_papers", interrupted)
+    monkeypatch.setattr(paperclaims.cli, "claims_by_paper", interrupted)
     result = run(runner, "extract", feed)
     assert result.exit_code == 130
     assert "Traceback" not in result.stderr
@@ -445,7 +445,7 @@ def test_broken_pipe_exits_quietly(runner, feed, monkeypatch):
 def test_a_bug_is_one_line_without_debug(runner, feed, monkeypatch):
     def broken(*args, **kwargs):
         raise ValueError("boom")
-    monkeypatch.setattr(paperclaims.cli, "claims_from_papers", broken)
+    monkeypatch.setattr(paperclaims.cli, "claims_by_paper", broken)
     result = run(runner, "extract", feed)
     assert result.exit_code == 1
     assert result.stderr == "error: internal error: ValueError: boom (run with --debug for the traceback)\n"
