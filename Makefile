@@ -32,5 +32,9 @@ docs: $(STAMP)
 	PAPERCLAIMS_DB=$(DOCS_DB) $(BIN)/paperclaims extract $(EXAMPLE) -q --format csv >/dev/null
 	PAPERCLAIMS_DB=$(DOCS_DB) $(BIN)/paperclaims plot --benchmark imagenet --x params -o docs/frontier.png -q
 
+# Throughput and peak memory of extract (benchmarks/README.md); BENCH_ARGS="--size 1GB" for the big run.
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench.py $(BENCH_ARGS)
+
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache
