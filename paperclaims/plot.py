@@ -335,6 +335,11 @@ def frontier_figure(found: Frontier, *, width: float = 9.0, height: float = 6.0,
         ax.xaxis.set_major_locator(locator)
         ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
         ax.margins(x=0.12)
+        low, high = min(xs), max(xs)
+        if (high - low).days < 30:  # else matplotlib widens one day to years on either side
+            from datetime import timedelta
+
+            ax.set_xlim(low - timedelta(days=15), high + timedelta(days=15))
     if ys:
         low, high = min(ys), max(ys)
         pad = (high - low) * 0.1 or max(abs(high) * 0.05, 0.5)
