@@ -45,7 +45,8 @@ _ADJACENT_AFTER = regex.compile(r"""^[\s(]*(?:
         (?:absolute|relative|average|mean|overall|higher|better|lower|improved|improvement|gain|
            gains|drop|increase|in|on|the|test|val\.?|validation|zero-shot|linear|top-1|
            fine-tuning|finetuning|ImageNet|[\w-]+)\s*){0,3}$""", regex.VERBOSE | regex.IGNORECASE)
-_DIGIT = regex.compile(r"\d")
+# A text with none of these holds no number, in digits or in words: no claim to look for.
+_DIGIT = regex.compile(r"\d|(?i:twice|thrice|double|triple|quadruple|times|fold|magnitude|half|quarter|third)")
 # "solves 50% of the tasks", "correct for 88% of the cases": a success rate
 _TASKS = regex.compile(r"(?:[\w-]+\s+){0,2}(?:tasks|problems|questions|instances|cases|queries|episodes|games|"
                        r"environments|levels|puzzles|test\s+cases)\b", regex.I)
@@ -254,6 +255,7 @@ class _Grammar:
                 kept.append(n)
         numbers = kept
         models = [m for m in models if not any(n.start <= m.start < n.end for n in numbers)]
+        metrics = [m for m in metrics if not any(n.start <= m.start < n.end for n in numbers)]  # "three times"
         selves = [Mention(x.start(), x.end(), x.group(), "self") for x in self.self_ref.finditer(text)]
         method = ctx.method if numbers else None
         if method and not _name_like(method):  # "Lion", "selfmem": found by name, not by shape
@@ -383,8 +385,9 @@ class _Grammar:
             before, regex.I)
         if metric is None and not cue:
             return self._drop(ctx, sent, group, "a multiplier with no cost and no comparison ('repeated 3 times')")
-        if metric is None and regex.search(r"(?:accelerat\w*|speeds?\s+up)\s*$", before, regex.I):
-            metric = "speed"  # "inference is accelerated 1.5 times"
+        if metric is None and (regex.search(r"(?:accelerat\w*|speeds?\s+up)\s*$", before, regex.I)
+                               or regex.match(r"\s*as\s+(?:fast|quickly)\b", after, regex.I)):
+            metric = "speed"  # "inference is accelerated 1.5 times", "twice as fast"
         return self._emit(sent, group, "ratio", metric, ctx, before, after)
 
     def _cost_metric(self, sent, group, before, after) -> str | None:
@@ -410,7 +413,8 @@ class _Grammar:
             near = [m for m in sent.metrics if lex.metrics[m.id].kind == "cost" and m.start >= group.end]
             if near:
                 return near[0].id
-            back = [m for m in sent.metrics if lex.metrics[m.id].kind == "cost" and m.end <= group.start]
+            back = [m for m in sent.metrics if lex.metrics[m.id].kind == "cost" and m.end <= group.start
+                    and not self.ratio_after.match(m.text)]  # a noun, not another number's "faster"
             if back:  # "Our dataset has 6.6B pairs, which is 4x larger than ALIGN"
                 return back[-1].id
         return None

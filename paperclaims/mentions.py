@@ -44,6 +44,19 @@ _BOUND_BEFORE = regex.compile(r"(?P<op>[<>≤≥]=?|~|≈)\s?$")
 
 # "9 billion fewer FLOPs": a comparison between the scale and the counted thing.
 _COMPARATIVE = regex.compile(r"\s(?:fewer|less|more|lower|higher|additional|extra)(?=\s)", regex.IGNORECASE)
+# Multipliers in words. Fractions count only after a reduction ("to a quarter of", "by half").
+_CARDINALS = {"one": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+              "eight": 8, "nine": 9, "ten": 10, "twenty": 20, "hundred": 100}
+_MULTIPLIER_WORDS = {"twice": 2.0, "thrice": 3.0, "double": 2.0, "doubles": 2.0, "doubled": 2.0,
+                     "triple": 3.0, "tripled": 3.0, "quadruple": 4.0, "half": 0.5, "quarter": 0.25,
+                     "third": 1 / 3}
+_WORD_MULTIPLIER = regex.compile(r"""(?<![\w-])(?i:
+      (?P<magnitude>(?:an|one|two|three|four)\s+orders?\s+of\s+magnitude)
+    | (?P<card>two|three|four|five|six|seven|eight|nine|ten|twenty|hundred)(?:\s|-)(?:times|fold)
+    | twice | thrice | double | doubles | doubled | triple | tripled | quadruple
+    | (?P<fraction>(?:a|one)\s+(?:half|quarter|third)|half)
+)(?![\w-])""", regex.VERBOSE)
+_REDUCED_TO = regex.compile(r"\b(?:to|by|in|cut|halv\w*|reduc\w*|sav\w*|only|just)\s+(?:\w+\s+)?$", regex.I)
 # A power of ten after a mantissa: "1.2 × 10^9".
 _SCIENTIFIC = regex.compile(r"\s?[x×]\s?10\^\{?(?P<exp>-?\d{1,2})\}?")
 
@@ -183,6 +196,22 @@ class Finder:
         return any(p is not None and p.match(text, pos) for p in (
             self._prefixed, self._suffix, self._quantity_words, _MULTIPLIER, _POINTS, _PERCENT, _DECIBEL))
 
+    def word_numbers(self, text: str) -> list[Number]:
+        """Multipliers written in words: "twice", "three times", "two orders of magnitude", "a quarter"."""
+        found = []
+        for m in _WORD_MULTIPLIER.finditer(text):
+            if m.group("fraction") and not _REDUCED_TO.search(text, max(0, m.start() - 40), m.start()):
+                continue  # "half of the images" is a split; "reduced to a quarter" is a ratio
+            words = m.group().lower().split()
+            if m.group("magnitude"):
+                value = 10.0 ** _CARDINALS.get(words[0], 1)
+            elif m.group("card"):
+                value = float(_CARDINALS[m.group("card").lower()])
+            else:
+                value = _MULTIPLIER_WORDS[" ".join(w for w in words if w not in ("a", "an", "one"))]
+            found.append(Number(m.start(), m.end(), value, "x"))
+        return found
+
     # ---- names ---------------------------------------------------------------------------
 
     def benchmarks(self, text: str) -> list[Mention]:
@@ -283,7 +312,9 @@ def find_mentions(text: str, lexicon: Lexicon) -> tuple[list[Number], list[Menti
     benchmarks = finder.benchmarks(text)
     metrics = finder.metrics(text)
     models = finder.models(text, benchmarks + metrics)
-    return finder.numbers(text), benchmarks, metrics, models
+    numbers = finder.numbers(text)
+    words = [w for w in finder.word_numbers(text) if not any(n.start < w.end and w.start < n.end for n in numbers)]
+    return sorted(numbers + words, key=lambda n: n.start), benchmarks, metrics, models
 
 
 _FINDERS: dict[int, Finder] = {}

@@ -193,6 +193,14 @@ CASES = [
       (R, "FooNet", "squad-v1.1", "f1", 94.8, None, None),
       (D, "FooNet", "squad-v1.1", "psnr", 3.73, None, None),
       (D, "FooNet", "squad-v1.1", "ssim", 0.07, None, None)]),
+    # multipliers in words; a fraction counts only after a reduction
+    ("It needs two orders of magnitude less training data, runs three times faster, and cuts the "
+     "training cost to a quarter.",
+     [(X, "FooNet", None, "data", 100.0, "x", None),
+      (X, "FooNet", None, "speed", 3.0, "x", None),
+      (X, "FooNet", None, "training_cost", 0.25, "x", None)]),
+    ("Decoding is twice as fast. We use half of the images for validation and repeat it three times.",
+     [(X, "FooNet", None, "speed", 2.0, "x", None)]),
     # Unicode minus and thin spaces do not break a number
     ("FooNet reaches 76.1\u2009% top-1 accuracy on ImageNet.",
      [(R, "FooNet", "imagenet-1k", "top1_accuracy", 76.1, "%", None)]),
