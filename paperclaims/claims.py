@@ -54,6 +54,10 @@ _SUCCESS_VERB = regex.compile(r"\b(?:solv|complet|succeed|pass|answer|win|correc
 _RANGING = regex.compile(r"\branging\s+from\s*$", regex.I)  # "improvements ranging from 5% to 37%"
 _FROM_TO = regex.compile(r"\bfrom\s*$", regex.IGNORECASE)
 # A result verb between two numbers starts a new claim: "by 4.0% achieving 43.1% mAP".
+# A result verb right before a number: "achieves 45.3", "reaches an impressive 88%".
+_VERB_RIGHT_BEFORE = regex.compile(r"""\b(?:achiev|attain|reach|obtain|scor|yield|record|deliver)\w*\s+
+    (?:an?\s+|the\s+)?(?:(?:average|overall|mean|new|state-of-the-art|record|top|best|high|competitive|impressive|
+    strong|remarkable|notable)\s+){0,2}(?:of\s+)?(?:up\s+to\s+|over\s+|around\s+|about\s+)?$""", regex.VERBOSE | regex.I)
 _ACHIEVES = regex.compile(r"\b(?:achiev|attain|reach|obtain|scor|yield|record|deliver)\w*", regex.I)
 _FOR_BASELINE = regex.compile(r"\s(?:for|of|by)\s(?:the\s|a\s)?(?P<name>(?:[\w-]+\s){0,2}baseline)\b", regex.I)
 # A count in an aside after a score: "(5 NFE)", "(10 steps)" is a setting, not a claim.
@@ -476,6 +480,11 @@ class _Grammar:
                      or (unit == "%" and _DELTA_NOUN.search(_clause_before(sent.text, group.start))))
         if _FROM_TO.search(before) and len(group.numbers) > 1 and not _RANGING.search(before):
             delta = False  # "improves from 77.98% to 79.70%": two results
+        verb_before = bool(_VERB_RIGHT_BEFORE.search(before[-80:]))
+        if metric is None and unit is None and verb_before and not _COUNTED.match(after):
+            bench = self._benchmark_ids(sent, group, before, after, ctx)[0]
+            primary = self.lexicon.benchmarks[bench[0]].primary_metric if bench and bench[0] else None
+            metric = ctx.metric or primary  # "We report BLEU. Our model scores 28.4 on WMT14."
         if metric is None:
             if unit is None:
                 return self._drop(ctx, sent, group, "a bare number with no metric beside it"), None
@@ -488,7 +497,7 @@ class _Grammar:
                 metric = ctx.metric
             elif unit in ("%", "pp") and delta and ctx.benchmark and not sent.benchmarks:
                 metric = self.lexicon.benchmarks[ctx.benchmark].primary_metric  # "surpass ViT by 0.8%"
-            elif not delta:
+            elif not delta and not (unit == "%" and verb_before):
                 return self._drop(ctx, sent, group, "no metric in the sentence or carried from before"), None
         if unit is None and metric and self.lexicon.metrics[metric].kind != "score":
             return self._drop(ctx, sent, group, "a bare number next to a cost word"), None

@@ -201,6 +201,12 @@ CASES = [
       (X, "FooNet", None, "training_cost", 0.25, "x", None)]),
     ("Decoding is twice as fast. We use half of the images for validation and repeat it three times.",
      [(X, "FooNet", None, "speed", 2.0, "x", None)]),
+    # a bare score right after a result verb takes the metric in force; a count does not
+    ("We report BLEU on WMT14 En-De. Our model scores 28.4, and it achieves 300 steps per second.",
+     [(R, "FooNet", "wmt14-en-de", "bleu", 28.4, None, None)]),
+    # a percentage right after a result verb is a result even when its metric is unknown
+    ("SheetCopilot achieves 44.3% on its own benchmark.",
+     [(R, "SheetCopilot", None, None, 44.3, "%", None)]),
     # Unicode minus and thin spaces do not break a number
     ("FooNet reaches 76.1\u2009% top-1 accuracy on ImageNet.",
      [(R, "FooNet", "imagenet-1k", "top1_accuracy", 76.1, "%", None)]),
