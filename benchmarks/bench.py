@@ -78,7 +78,9 @@ def machine() -> str:
     except OSError:
         pass
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    return f"nproc {cores}, {model}, Python {platform.python_version()}, {platform.system()} {platform.release()}"
+    load = " ".join(f"{x:.1f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else "?"
+    return (f"nproc {cores}, {model}, Python {platform.python_version()}, {platform.system()} "
+            f"{platform.release()}; load average {load} (other work slows the wall clock, not CPU s)")
 
 
 def _tree_rss(pid: int) -> int:
@@ -232,6 +234,7 @@ def main(argv: list[str] | None = None) -> int:
                     print(f"{name}: {j} job(s): store on takes {on[0].seconds / off[0].seconds:.2f}x "
                           f"the time of store off")
         print()
+        print(f"machine at the end: {machine()}")
         print("| " + " | ".join(HEADER) + " |")
         print("|" + "|".join(" --- " for _ in HEADER) + "|")
         for run in runs:
