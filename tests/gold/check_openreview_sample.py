@@ -2,11 +2,12 @@
 """Check the OpenReview gold files against the spec's shape and against the shared feed.
 
 Checks openreview-sample.jsonl (the random sample), openreview-fields.jsonl (the field-targeted
-sample) and openreview-heldout.jsonl (the held-out sample; only its shape is checked here). Every
-line must parse, carry exactly the spec's fields, use a valid kind and unit, quote an evidence
-string found verbatim in the paper's abstract (read from ../shared, never copied), name a paper
-from the matching titles file, and list claims in abstract order. A metric id must be one
-of the spec's ids or an id in the project's paperclaims/data/metrics.toml. Standard library only.
+sample), openreview-heldout.jsonl (the held-out sample; only its shape is checked here) and
+openreview-dense.jsonl (the claim-dense sample). Every line must parse, carry exactly the spec's
+fields, use a valid kind and unit, quote an evidence string found verbatim in the paper's abstract
+(read from ../shared, never copied), name a paper from the matching titles file, and list claims
+in abstract order. A metric id must be one of the spec's ids or an id in the project's
+paperclaims/data/metrics.toml. Standard library only.
 
 usage: python3 tests/gold/check_openreview_sample.py [FEED]
 """
@@ -25,7 +26,8 @@ COUNT_UNITS = {"params", "flops", "tokens", "images"}
 # (gold file, titles file, number of titles)
 GOLD_FILES = [("openreview-sample.jsonl", "openreview-sample-titles.txt", 60),
               ("openreview-fields.jsonl", "openreview-fields-titles.txt", 53),
-              ("openreview-heldout.jsonl", "openreview-heldout-titles.txt", 22)]
+              ("openreview-heldout.jsonl", "openreview-heldout-titles.txt", 22),
+              ("openreview-dense.jsonl", "openreview-dense-titles.txt", 50)]
 SPEC_METRICS = {"top1_accuracy", "top5_accuracy", "accuracy", "error_rate", "top1_error", "fid", "gfid", "rfid", "is",
                 "miou", "pq", "ap", "ap50", "mask_ap", "map", "f1", "em", "bleu", "rouge_l", "wer", "cer", "perplexity",
                 "pass_at_1", "psnr", "ssim", "mae", "mse", "auc", "spearman", "ece", "score", "human_normalized_score",
