@@ -44,7 +44,8 @@ _ADJACENT_BEFORE = regex.compile(r"""^[\s(]*(?:
 _ADJACENT_AFTER = regex.compile(r"""^[\s(]*(?:
         (?:absolute|relative|average|mean|overall|higher|better|lower|improved|improvement|gain|
            gains|drop|increase|in|on|the|test|val\.?|validation|zero-shot|linear|top-1|
-           fine-tuning|finetuning|ImageNet|[\w-]+)\s*){0,3}$""", regex.VERBOSE | regex.IGNORECASE)
+           fine-tuning|finetuning|ImageNet|(?!(?:and|or|but|while|with|than)\b)[\w-]+)\s*){0,3}$""",
+    regex.VERBOSE | regex.IGNORECASE)
 # A text with none of these holds no number, in digits or in words: no claim to look for.
 _DIGIT = regex.compile(r"\d|(?i:twice|thrice|double|triple|quadruple|times|fold|magnitude|half|quarter|third)")
 # "solves 50% of the tasks", "correct for 88% of the cases": a success rate
@@ -54,6 +55,11 @@ _SUCCESS_VERB = regex.compile(r"\b(?:solv|complet|succeed|pass|answer|win|correc
 _RANGING = regex.compile(r"\branging\s+from\s*$", regex.I)  # "improvements ranging from 5% to 37%"
 _FROM_TO = regex.compile(r"\bfrom\s*$", regex.IGNORECASE)
 # A result verb between two numbers starts a new claim: "by 4.0% achieving 43.1% mAP".
+# "5.5% more accurate": a change in quality, whatever cost words follow.
+_SCORE_COMPARATIVE = regex.compile(r"^\s*(?:more|less)\s+(?:accurate|precise|robust|reliable)\b", regex.I)
+# A verb of change: a cost named before "by N%" is what it changes ("reduces FLOPs by 30%").
+_CHANGE_VERB = regex.compile(r"\b(?:reduc|cut|sav|lower|decreas|increas|shrink|compress|speed|accelerat|boost|"
+                             r"improv|rais|halv|trim|prun)\w*", regex.I)
 # A result verb right before a number: "achieves 45.3", "reaches an impressive 88%".
 _VERB_RIGHT_BEFORE = regex.compile(r"""\b(?:achiev|attain|reach|obtain|scor|yield|record|deliver)\w*\s+
     (?:an?\s+|the\s+)?(?:(?:average|overall|mean|new|state-of-the-art|record|top|best|high|competitive|impressive|
@@ -216,7 +222,8 @@ class _Grammar:
         self.comparison = regex.compile(rf"(?<![\w-])(?:{phrases('comparison')})(?![\w-])", regex.I)
         self.delta_before = regex.compile(
             rf"(?<![\w-])(?:{phrases('delta_before')})(?:\s+(?:up\s+to|about|around|approximately|nearly|"
-            rf"almost|over|more\s+than|at\s+least|roughly|only|just|an?|absolute|relative|average|as\s+much\s+as|"
+            rf"almost|over|more\s+than|at\s+least|at\s+most|roughly|only|just|an?|absolute|relative|average|"
+            rf"as\s+much\s+as|"
             rf"impressive|significant|substantial|notable|remarkable|large|solid|consistent))*\s*[(]?$", regex.I)
         # "1.5% higher", "0.52% average performance improvements", "3 BLEU points"
         self.delta_after = regex.compile(
@@ -297,8 +304,8 @@ class _Grammar:
             if groups:
                 last = groups[-1].numbers[-1]
                 between = sent.text[last.end:n.start]
-                if _LINK.match(between) and (_compatible(last, n) or _RANGE.match(between) and last.unit is None
-                                             and not _YEAR.match(f"{last.value:g}")):
+                if _LINK.match(between) and (_compatible(last, n) or (_RANGE.match(between) or between.strip() == "/")
+                                             and last.unit is None and not _YEAR.match(f"{last.value:g}")):
                     groups[-1].numbers.append(n)
                     groups[-1].links.append(between.strip())
                     continue
@@ -334,7 +341,7 @@ class _Grammar:
             if made is not None:
                 self._why(ctx, sent.offset, group, text, "'N% of the <cost or score>': a share")
                 return made, None
-        if unit == "%":
+        if unit == "%" and not _SCORE_COMPARATIVE.match(after):
             cost = self._cost_metric(sent, group, before, after)
             if cost is not None:
                 self._why(ctx, sent.offset, group, text, f"a percentage of a cost ({cost}): a ratio")
@@ -382,10 +389,14 @@ class _Grammar:
         return self._emit(sent, group, kind, metric, ctx, before, after, unit=quantity.unit)
 
     def _ratio_claims(self, sent, group, before, after, ctx) -> list[Claim]:
-        metric = self._cost_metric(sent, group, before, after)
+        score = [m for m in sent.metrics if m.start >= group.end and m.start - group.end <= 30
+                 and self.lexicon.metrics[m.id].kind == "score"
+                 and regex.fullmatch(r"\s*(?:better|higher|lower|improved|greater)\s+", sent.text[group.end:m.start], regex.I)]
+        # "1.5x to 43.4x better accuracy": a multiple of a score; else the cost it measures
+        metric = score[0].id if score else self._cost_metric(sent, group, before, after)
         cue = self.ratio_after.match(after) or regex.search(
             r"(?:\bby|speed-?up\s+of|up\s+to|reduction\s+of|improvement\s+of|factor\s+of|acceleration\s+of|"
-            r"accelerat\w*|speeds?\s+up)\s*$",
+            r"accelerat\w*|speeds?\s+up|(?:compression|compaction)\s+ratios?\s+of)\s*$",
             before, regex.I)
         if metric is None and not cue:
             return self._drop(ctx, sent, group, "a multiplier with no cost and no comparison ('repeated 3 times')")
@@ -411,7 +422,8 @@ class _Grammar:
                       and lex.metrics[m.id].kind == "cost"
                       and not any(m.end <= s.start and s.end <= group.start and lex.metrics[s.id].kind == "score"
                                   for s in sent.metrics)]
-        if rel_before and regex.search(r"\b(?:by|to|of)\b[^.;]{0,20}$", before, regex.I):
+        if rel_before and regex.search(r"\b(?:by|to|of)\b[^.;]{0,20}$", before, regex.I) \
+                and _CHANGE_VERB.search(_clause_before(sent.text, group.start)):
             return rel_before[-1].id
         if group.unit == "x" and self.ratio_after.match(after):
             near = [m for m in sent.metrics if lex.metrics[m.id].kind == "cost" and m.start >= group.end]
@@ -470,7 +482,7 @@ class _Grammar:
         shared_cue = bool(upcoming) and regex.fullmatch(r"\s*(?:[\w-]+\s+)?(?:and|,|,\s*and)\s*", _strip_mentions(
             sent.text, group.end, upcoming[0].start, sent.metrics)) and self.delta_after.match(
             _strip_mentions(sent.text, upcoming[0].end, upcoming[1], sent.metrics))
-        delta = bool(group.numbers[0].sign == "+" or unit in ("pp", "points")
+        delta = bool(group.numbers[0].sign in ("+", "-") or unit in ("pp", "points")
                      or self.delta_before.search(before[-60:])
                      or self.delta_after.match(after)
                      or (mention is not None and mention.start >= group.end
@@ -481,6 +493,8 @@ class _Grammar:
         if _FROM_TO.search(before) and len(group.numbers) > 1 and not _RANGING.search(before):
             delta = False  # "improves from 77.98% to 79.70%": two results
         verb_before = bool(_VERB_RIGHT_BEFORE.search(before[-80:]))
+        from_change = len(group.numbers) > 1 and _FROM_TO.search(before) and _CHANGE_VERB.search(
+            _clause_before(sent.text, group.start))
         if metric is None and unit is None and verb_before and not _COUNTED.match(after):
             bench = self._benchmark_ids(sent, group, before, after, ctx)[0]
             primary = self.lexicon.benchmarks[bench[0]].primary_metric if bench and bench[0] else None
@@ -497,7 +511,7 @@ class _Grammar:
                 metric = ctx.metric
             elif unit in ("%", "pp") and delta and ctx.benchmark and not sent.benchmarks:
                 metric = self.lexicon.benchmarks[ctx.benchmark].primary_metric  # "surpass ViT by 0.8%"
-            elif not delta and not (unit == "%" and verb_before):
+            elif not delta and not (unit == "%" and (verb_before or from_change)):
                 return self._drop(ctx, sent, group, "no metric in the sentence or carried from before"), None
         if unit is None and metric and self.lexicon.metrics[metric].kind != "score":
             return self._drop(ctx, sent, group, "a bare number next to a cost word"), None

@@ -92,16 +92,18 @@ def surface_pattern(surface: str) -> str:
     return r"[-\s]?".join(parts)
 
 
-def alternation(surfaces: Iterable[str], *, glued: bool = False, compounds: bool = True) -> str:
+def alternation(surfaces: Iterable[str], *, glued: bool = False, compounds: bool = True,
+                inside: bool = True) -> str:
     """One case-insensitive pattern for many surface forms, longest first, never inside a word.
 
     The forms are compiled as a trie, so the engine's work at each position does not grow with
     the size of the lexicon. `glued` drops the left bound, for unit words that follow a number
     directly ("79ms"); `compounds=False` also refuses a match that continues as a hyphenated
-    compound ("Faster-RCNN" is not "faster").
+    compound ("Faster-RCNN" is not "faster"); `inside=False` refuses one that ends a compound
+    ("Graph-SST2" is not SST-2, "Stylized-ImageNet" is not ImageNet).
     """
     body = _trie_pattern({s.lower() for s in surfaces}) or "(?!)"
-    left = "" if glued else r"(?<![\w@])"
+    left = "" if glued else r"(?<![\w@])" if inside else r"(?<![\w@])(?<!\w-)"
     right = r"(?![\w@])" if compounds else r"(?![\w@]|-\w)"
     return rf"{left}(?:{body}){right}"
 
@@ -111,11 +113,11 @@ class SurfaceMatcher:
     matters ("RACE", "mAP"), a check that it was written in that case."""
 
     def __init__(self, case_insensitive: Iterable[str], exact: Iterable[str] = (), *, lead: str = "",
-                 glued: bool = False, compounds: bool = True):
+                 glued: bool = False, compounds: bool = True, inside: bool = True):
         case_insensitive, exact = set(case_insensitive), set(exact)
         self._folded = {fold(s) for s in case_insensitive}
         self._exact = {fold_exact(s) for s in exact}
-        self.pattern = lead + alternation(case_insensitive | exact, glued=glued, compounds=compounds)
+        self.pattern = lead + alternation(case_insensitive | exact, glued=glued, compounds=compounds, inside=inside)
         # The standard library's engine runs these tries about six times faster than `regex`.
         self._compiled = re.compile(self.pattern, re.IGNORECASE)
 
@@ -183,7 +185,7 @@ class Lexicon:
         self._metric_keys = _surface_index(metrics.values(), "metric")
         self.benchmark_regex = SurfaceMatcher(
             [a for b in benchmarks.values() for a in (*b.aliases, *_name_surface(b))],
-            [a for b in benchmarks.values() for a in b.exact_aliases])
+            [a for b in benchmarks.values() for a in b.exact_aliases], inside=False)
         self.metric_regex = SurfaceMatcher(
             [a for m in metrics.values() for a in m.aliases],
             [a for m in metrics.values() for a in m.exact_aliases], compounds=False)

@@ -13,7 +13,7 @@ from .units import scale_factor
 # A number as written: a sign, digits with optional thousands separators and decimals, or a
 # power of ten ("10^4"). What comes after it (%, x, M, GFLOPs...) is read by `_read_unit`.
 NUMBER = regex.compile(r"""
-    (?P<sign>[+±])?                                  # an explicit gain: "+1.3%"
+    (?P<sign>[+±]|(?<=^|[\s(\[,;:])-)?                # an explicit change: "+1.3%", "(-3.7% ECE)"
     (?:
         10\^\{?(?P<exp>-?\d{1,2})\}?                 # a power of ten: 10^4, 10^{4}
       | (?P<num>

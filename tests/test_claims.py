@@ -207,6 +207,29 @@ CASES = [
     # a percentage right after a result verb is a result even when its metric is unknown
     ("SheetCopilot achieves 44.3% on its own benchmark.",
      [(R, "SheetCopilot", None, None, 44.3, "%", None)]),
+    # a signed change, a change verb in -ing, and "at most"
+    ("The regularizer brings +0.55% ACC and -3.7% ECE on ImageNet, dropping only 1% in the test accuracy "
+     "on CIFAR-10 and by at most 2% on CIFAR-100.",
+     [(D, "FooNet", "imagenet-1k", "top1_accuracy", 0.55, "%", None),
+      (D, "FooNet", "imagenet-1k", "ece", 3.7, "%", None),
+      (D, "FooNet", "cifar-10", "top1_accuracy", 1.0, "%", None),
+      (D, "FooNet", "cifar-100", "top1_accuracy", 2.0, "%", None)]),
+    # "more accurate" is a change in quality even when a cost word follows
+    ("It is 5.5% more accurate with a smaller model size.",
+     [(D, "FooNet", None, None, 5.5, "%", None)]),
+    # a multiplier of a score; compression ratios are storage
+    ("It gives 1.5x to 43.4x better accuracy and compression ratios of 1.4x to 3.1x.",
+     [(X, "FooNet", None, "accuracy", 1.5, "x", None), (X, "FooNet", None, "accuracy", 43.4, "x", None),
+      (X, "FooNet", None, "storage", 1.4, "x", None), (X, "FooNet", None, "storage", 3.1, "x", None)]),
+    # a cost named before "by N%" is a cost ratio only under a verb of change
+    ("Models trained on our training sets exceed the prior SOTA by 4% for the success rate.",
+     [(D, "FooNet", None, "success_rate", 4.0, "%", None)]),
+    # "from A to B" after a change verb: two results even with an unnamed metric
+    ("It reduces the optimality gap from 1.76% to 0.46% on TSP-500.",
+     [(R, "FooNet", None, None, 1.76, "%", None), (R, "FooNet", None, None, 0.46, "%", None)]),
+    # a benchmark name inside a compound is another dataset
+    ("It improves fidelity by 42.3% on Graph-SST2.",
+     [(D, "FooNet", None, None, 42.3, "%", None)]),
     # Unicode minus and thin spaces do not break a number
     ("FooNet reaches 76.1\u2009% top-1 accuracy on ImageNet.",
      [(R, "FooNet", "imagenet-1k", "top1_accuracy", 76.1, "%", None)]),
