@@ -55,6 +55,12 @@ _SUCCESS_VERB = regex.compile(r"\b(?:solv|complet|succeed|pass|answer|win|correc
 _RANGING = regex.compile(r"\branging\s+from\s*$", regex.I)  # "improvements ranging from 5% to 37%"
 _FROM_TO = regex.compile(r"\bfrom\s*$", regex.IGNORECASE)
 # A result verb between two numbers starts a new claim: "by 4.0% achieving 43.1% mAP".
+# A share that is used, needed, kept or cut is a ratio even of an unnamed resource.
+_SHARE_USED = regex.compile(r"\b(?:only|just|up\s+to|as\s+little\s+as|less\s+than|fewer\s+than|at\s+most|"
+                            r"us(?:e|es|ing)|requir\w*|need\w*|prun\w*|sav\w*|retain\w*|keep\w*|visit\w*|"
+                            r"consum\w*|reduc\w*|remov\w*|discard\w*)\b[^.;]*$", regex.I)
+_WITH_ONLY = regex.compile(r"\b(?:with|using|on)\s+(?:only|just)\s+$", regex.I)
+_CLAUSE_END = regex.compile(r"^\s*(?:[,.;:)]|$|and\b|of\s+(?:the\s+)?(?:labels?|labeled|data|training))", regex.I)
 # "5.5% more accurate": a change in quality, whatever cost words follow.
 _SCORE_COMPARATIVE = regex.compile(r"^\s*(?:more|less)\s+(?:accurate|precise|robust|reliable)\b", regex.I)
 # A verb of change: a cost named before "by N%" is what it changes ("reduces FLOPs by 30%").
@@ -227,7 +233,7 @@ class _Grammar:
             rf"impressive|significant|substantial|notable|remarkable|large|solid|consistent))*\s*[(]?$", regex.I)
         # "1.5% higher", "0.52% average performance improvements", "3 BLEU points"
         self.delta_after = regex.compile(
-            rf"^\s*(?:(?:average|overall|absolute|relative|mean|consistent|significant|performance|accuracy)\s+){{0,2}}"
+            rf"^[\s)\]]*(?:(?:average|overall|absolute|relative|mean|consistent|significant|performance|accuracy)\s+){{0,2}}"
             rf"(?:{phrases('delta_after')})s?(?![\w-])", regex.I)
         self.ratio_after = regex.compile(rf"^\s*(?:{phrases('ratio_after')})(?![\w-])", regex.I)
         self.labels_after = regex.compile(rf"^\s*of\s+(?:the\s+)?(?:\w+\s+)?(?:{phrases('label_nouns')})(?![\w-])", regex.I)
@@ -334,13 +340,19 @@ class _Grammar:
             return self._ratio_claims(sent, group, before, after, ctx), None
         if unit is None and any(n.scaled for n in group.numbers):
             return self._drop(ctx, sent, group, "a scaled number with nothing counted after it"), None
+        if unit == "%" and _WITH_ONLY.search(before[-25:]) and _CLAUSE_END.match(after):
+            return self._drop(ctx, sent, group, "'with only N%' is a setting (a share of labels or data)"), None
         if unit == "%" and self.labels_after.match(after):
             return self._drop(ctx, sent, group, "a share of the labels is a setting ('1% of the labels')"), None
-        if unit == "%" and _OF.match(after):
-            made = self._share_claims(sent, group, after, ctx)
+        if unit == "%" and _OF.match(after) and not regex.search(r"\bwithin\s*$", before, regex.I):
+            made = self._share_claims(sent, group, after, ctx)  # but "within 5% of" is a gap
             if made is not None:
                 self._why(ctx, sent.offset, group, text, "'N% of the <cost or score>': a share")
                 return made, None
+            if _SHARE_USED.search(_clause_before(sent.text, group.start)[-60:]):
+                self._why(ctx, sent.offset, group, text, "'only N% of <something>': a share of a resource")
+                return self._emit(sent, group, "ratio", None, ctx, before, after), None
+            return self._drop(ctx, sent, group, "a share of something that is not a metric ('20% of the neurons')"), None
         if unit == "%" and not _SCORE_COMPARATIVE.match(after):
             cost = self._cost_metric(sent, group, before, after)
             if cost is not None:
@@ -748,7 +760,8 @@ class _Grammar:
         # "improves the FID from 2.04 to 1.88": the first is what was improved on
         if index == 0 and len(group.numbers) > 1 and _FROM_TO.search(sent.text[max(0, group.start - 8):group.start]):
             others = [m for m in sent.models if m.end <= group.start and m.text != ctx.method
-                      and not _PLURAL_ACRONYM.match(m.text)]
+                      and not _PLURAL_ACRONYM.match(m.text)
+                      and not regex.search(r"\b(?:on|in)\s+(?:the\s+)?$", sent.text[max(0, m.start - 8):m.start])]
             if others:
                 return others[-1].text, "'from A to B': A is the model improved on"
             baseline = self._baseline(sent, group)
@@ -876,7 +889,7 @@ def _same_run(sent: _Sentence, prev: _Group, group: _Group) -> bool:
     return bool(regex.fullmatch(r"[\s,]*(?:(?:on|for|in|at|and|the|,|respectively|vs\.?|versus|while|"
                                 r"compared\s+to|dataset|datasets|benchmark|test\s+set|validation\s+set|"
                                 r"set|split)\s*)*(?:[a-z][a-z-]+\s+){0,2}(?:(?:dataset|datasets|benchmark|"
-                                r"and|on|the)\s*)*", gap))
+                                r"and|on|the)\s*)*(?:(?:on|for|in)\s+[A-Z][\w-]*\s*,?\s*(?:and\s+)?)?", gap))
 
 
 def _run(text: str, first: list[Mention], all_mentions: list[Mention]) -> list[str]:

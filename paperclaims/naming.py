@@ -35,7 +35,7 @@ def method_rules(title: str, abstract: str, finder, stop: set[str]) -> Iterator[
             acronym = _ACRONYM_AFTER.match(abstract, m.end())
             if acronym and " " in name:
                 name = acronym.group("name")  # "we propose Efficient Architecture Search (EAS)"
-            recurs = len(name) >= 4 and name.lower() not in _ORDINARY and len(
+            recurs = len(name) >= 4 and name[:1].isupper() and name.lower() not in _ORDINARY and len(
                 regex.findall(rf"(?<![\w-]){regex.escape(name)}(?![\w-])", abstract)) >= 3
             if (pattern is _INTRODUCED or _name_like(name) or pattern is _APPOSITIVE and recurs
                     or " " in name) \

@@ -240,10 +240,15 @@ _WRAPPERS = (
     "mathbb", "boldsymbol", "bm", "operatorname",
 )
 
+# Font declarations that open a group: "{\large S}EED", "{\bf 84.8}".
+_DECLARATIONS = ("tiny", "scriptsize", "footnotesize", "small", "normalsize", "large", "Large", "LARGE",
+                 "huge", "Huge", "bfseries", "itshape", "bf", "it", "rm", "sc", "tt", "em", "sf")
+
 _STRUCTURE_TOKEN = regex.compile(rf"""
     (?P<escape>\\[\\{{}}$%])                    # an escaped special char: text, not structure
   | (?P<command_group>\{{\\[A-Za-z]+\}})        # braces around a single command: {{\delta}}
   | (?P<wrapper>\\(?:{"|".join(sorted(_WRAPPERS, key=len, reverse=True))})\ *\{{)  # \textbf{{ and friends
+  | (?P<declaration>\{{\\(?:{"|".join(_DECLARATIONS)})\ +)   # {{\large S}}, {{\bf X}}: a group that only sets a font
   | (?P<script>[\^_]\{{)                        # a braced super- or subscript: ^{{ or _{{
   | (?P<open>\{{)                               # any other group opens
   | (?P<close>\}})                              # a group closes
@@ -264,6 +269,8 @@ def _latex_structure(text: str) -> list[Edit]:
             edits += [(token.start(), token.start() + 1, ""), (token.end() - 1, token.end(), "")]
         elif kind in ("wrapper", "script", "open"):
             groups.append((kind, token.start(), token.end()))
+        elif kind == "declaration":  # {\large S} -> S, like \textbf{S}
+            groups.append(("wrapper", token.start(), token.end()))
         elif kind == "close" and groups:
             opener, start, end = groups.pop()
             if opener == "wrapper":  # \textbf{X} -> X

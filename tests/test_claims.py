@@ -226,10 +226,19 @@ CASES = [
      [(D, "FooNet", None, "success_rate", 4.0, "%", None)]),
     # "from A to B" after a change verb: two results even with an unnamed metric
     ("It reduces the optimality gap from 1.76% to 0.46% on TSP-500.",
-     [(R, "FooNet", None, None, 1.76, "%", None), (R, "FooNet", None, None, 0.46, "%", None)]),
+     [(R, "FooNet", "tsp-500", "optimality_gap", 1.76, "%", None),
+      (R, "FooNet", "tsp-500", "optimality_gap", 0.46, "%", None)]),
     # a benchmark name inside a compound is another dataset
     ("It improves fidelity by 42.3% on Graph-SST2.",
      [(D, "FooNet", None, None, 42.3, "%", None)]),
+    # a share of a non-metric: a ratio when it is used or cut, else nothing; "with only 1%" is a setting
+    ("It prunes up to 80% of the context, while a probe trained on 20% of the neurons is fine-tuned "
+     "with only 1%.",
+     [(X, "FooNet", None, None, 80.0, "%", None)]),
+    # "within 5%" and "(~2%) drop" are changes
+    ("The probe stays within 5% of the full accuracy on CIFAR-10, a (~2%) drop in test accuracy.",
+     [(D, "FooNet", "cifar-10", "top1_accuracy", 5.0, "%", None),
+      (D, "FooNet", "cifar-10", "top1_accuracy", 2.0, "%", None)]),
     # Unicode minus and thin spaces do not break a number
     ("FooNet reaches 76.1\u2009% top-1 accuracy on ImageNet.",
      [(R, "FooNet", "imagenet-1k", "top1_accuracy", 76.1, "%", None)]),
