@@ -445,6 +445,9 @@ class _Grammar:
                     and not self.ratio_after.match(m.text)]  # a noun, not another number's "faster"
             if back:  # "Our dataset has 6.6B pairs, which is 4x larger than ALIGN"
                 return back[-1].id
+            counted = [n for n in sent.numbers if n.end <= group.start and n.quantity and n.quantity.metric]
+            if counted:  # "with only 5.7M parameters, 6times fewer than AmoebaNet-B"
+                return counted[-1].quantity.metric
         return None
 
     def _share_claims(self, sent, group, after, ctx) -> list[Claim] | None:
