@@ -10,7 +10,7 @@ title: "our model" is the paper's own method.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Callable
+from typing import Callable, Iterator
 
 import regex
 
@@ -185,12 +185,30 @@ def _extract(text, title, lexicon, paper_id, trace):
         found = finder_for(lexicon).benchmarks(repair(title).text)
         ctx.benchmark = found[0].id if found else None
     claims: list[Claim] = []
-    for start, end in sentences(clean):
+    for start, end in (piece for span in sentences(clean) for piece in _bounded(clean, *span)):
         for claim in grammar.sentence_claims(clean[start:end], start, ctx):
             s, e = repaired.to_original(claim.start, claim.end)
             s, e = _trim(text, s, e)
             claims.append(replace(claim, evidence=text[s:e], start=s, end=e, paper_id=paper_id, paper=title))
     return _dedupe(claims), ctx, clean
+
+
+# No real sentence is longer; a longer one (a run-on list, a scraped table) is read in clause-sized
+# pieces, so the grammar's per-number look-arounds keep extraction linear in the input.
+_MAX_SENTENCE = 1500
+
+
+def _bounded(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """A sentence's span, or consecutive pieces of it cut after "," or ";" (else a space) when too long."""
+    while end - start > _MAX_SENTENCE:
+        limit = start + _MAX_SENTENCE
+        cut = max(text.rfind(", ", start, limit), text.rfind("; ", start, limit))
+        if cut <= start:
+            cut = text.rfind(" ", start, limit)
+        cut = cut + 1 if cut > start else limit
+        yield start, cut
+        start = cut
+    yield start, end
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:

@@ -169,7 +169,8 @@ class Finder:
         comparative = _COMPARATIVE.match(text, pos) if scaled else None
         q = self._quantity_words.match(text, comparative.end() if comparative else pos)
         if q:
-            quantity = self._quantity_by_word[_fold(q.group().strip())]
+            word = _fold(q.group().strip())
+            quantity = self._quantity_by_word.get(word) or self._quantity_by_word[word[:-1]]  # a plural
             magnitude = value * factor if quantity.magnitude else None
             if not quantity.magnitude and scaled:
                 value *= factor

@@ -117,9 +117,8 @@ def test_fuzz_target_imports_without_atheris():
 
 # --- Crashes found by the properties and the fuzzer, kept as regressions. -----------------------
 
-@pytest.mark.xfail(strict=True, reason="mentions.Finder._read_unit: the lexicon trie reads a plural 's' "
-                                       "after any unit word ('s' -> 'ss'), and the unit lookup has no "
-                                       "plural key: KeyError 'ss'")
+# regression: the lexicon trie reads a plural "s" after any unit word ("s" -> "ss"); the unit
+# lookup once had no plural key (KeyError 'ss')
 @pytest.mark.parametrize("text", ["4ss", "4 ss", "3 Ss", "It takes 5 ss."])
 def test_issue6_plural_of_a_unit_word_is_not_a_crash(text):
     check_extraction(text)
