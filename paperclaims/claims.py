@@ -716,7 +716,8 @@ class _Grammar:
                 if value:
                     parts.append(value)
         for pattern, label in _SETTINGS:
-            m = pattern.search(sent.text)
+            # which family member is meant must be said before the number, in its clause
+            m = pattern.search(_clause_before(sent.text, number.start) if label == _MEMBER else sent.text)
             if m:
                 parts.append(label.format(*m.groups()) if m.groups() else label)
         return "; ".join(dict.fromkeys(parts)) or None
@@ -803,6 +804,7 @@ class _Grammar:
         return subject, "the subject of its clause" + (" (the paper's own method)" if subject == ctx.method else "")
 
 
+_MEMBER = "{0} model"
 _SETTINGS = [
     (regex.compile(r"\bzero[\s-]?shot\b", regex.I), "zero-shot"),
     (regex.compile(r"\bfew[\s-]?shot\b", regex.I), "few-shot"),
@@ -818,7 +820,7 @@ _SETTINGS = [
      "higher resolution"),
     # which member of a family: "a small version of NASNet", "our largest model"
     (regex.compile(r"\b(smallest|smaller|small|tiny|mobile|base|largest|larger|large|huge|best-performing)\s"
-                   r"(?:version|variant|model|configuration)\b", regex.I), "{0} model"),
+                   r"(?:version|variant|model|configuration)\b", regex.I), _MEMBER),
 ]
 
 # Between a number (and its metric) and the benchmark it was measured on: "on the ImageNet-1k".

@@ -265,11 +265,13 @@ class Finder:
 
     def models(self, text: str, taken: list[Mention]) -> list[Mention]:
         """Name-like tokens (ResNet-50, TinyViT, ViT-B/16, BERT) that are not benchmarks or metrics."""
-        busy = [(t.start, t.end) for t in taken]
+        busy = bytearray(len(text) + 1)  # positions inside a benchmark or metric: linear, not pairwise
+        for t in taken:
+            busy[t.start:t.end] = b"\x01" * (t.end - t.start)
         out = []
         for m in _MODEL.finditer(text):
             name = m.group().rstrip(".-/")
-            if name in self._model_stop or any(s < m.end() and m.start() < e for s, e in busy):
+            if name in self._model_stop or any(busy[m.start():m.end()]):
                 continue
             if self.lexicon.metric(name) or self.lexicon.benchmark(name):
                 continue
