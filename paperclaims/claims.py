@@ -10,6 +10,7 @@ title: "our model" is the paper's own method.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Callable, Iterator
 
 import regex
@@ -941,12 +942,7 @@ def _run_back(text: str, earlier: list[Mention]) -> list[str]:
     return list(dict.fromkeys(b.id for b in out))
 
 
-_GRAMMARS: dict[int, _Grammar] = {}
-
-
+@lru_cache(maxsize=8)
 def _grammar_for(lexicon: Lexicon) -> _Grammar:
     """The grammar for a lexicon, compiled once."""
-    grammar = _GRAMMARS.get(id(lexicon))
-    if grammar is None or grammar.lexicon is not lexicon:
-        grammar = _GRAMMARS[id(lexicon)] = _Grammar(lexicon)
-    return grammar
+    return _Grammar(lexicon)

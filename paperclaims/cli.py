@@ -82,6 +82,31 @@ QuietOption = Annotated[bool, typer.Option(
     "--quiet", "-q", help="No summary line and no warnings on stderr.")]
 XAxis = enum.Enum("XAxis", {name: name for name in X_AXES}, type=str)
 
+# The options that choose and filter a board's results: leaderboard and plot share them.
+BoardBenchmarkOption = Annotated[str, typer.Option(
+    "--benchmark", "-b", metavar="NAME", show_default=False,
+    help="The benchmark, by id or any alias: imagenet means imagenet-1k.")]
+BestPerModelOption = Annotated[bool, typer.Option(
+    "--best-per-model", help="Keep only each model's best result.")]
+MaxParamsOption = Annotated[Optional[str], typer.Option(
+    "--max-params", metavar="COUNT", show_default=False,
+    help="Keep models with at most this many parameters: 30M, 30e6, 30 million.")]
+MaxFlopsOption = Annotated[Optional[str], typer.Option(
+    "--max-flops", metavar="COUNT", show_default=False,
+    help="Keep models with at most this many FLOPs: 5G, 5GFLOPs, 500M.")]
+SettingOption = Annotated[Optional[list[str]], typer.Option(
+    "--setting", metavar="TEXT", show_default=False,
+    help="Keep results whose setting contains this text, case-blind (repeatable: any of them).")]
+ExcludeSettingOption = Annotated[Optional[list[str]], typer.Option(
+    "--exclude-setting", metavar="TEXT", show_default=False,
+    help="Drop results whose setting contains this text, case-blind (repeatable).")]
+SinceOption = Annotated[Optional[str], typer.Option(
+    "--since", metavar="DATE", show_default=False,
+    help="Keep papers dated on or after this day (YYYY-MM-DD).")]
+FromOption = Annotated[Optional[list[Path]], typer.Option(
+    "--from", metavar="FILE", show_default=False, dir_okay=False,
+    help="Use the claims of this claims file or feed instead of the store (repeatable).")]
+
 DbOption = Annotated[Optional[Path], typer.Option(
     "--db", dir_okay=False, show_default=False, metavar="PATH",
     help=f"The claims store, an SQLite file. Default: ${ENV_VAR} if set, else claims.db in the "
@@ -401,34 +426,19 @@ Examples:
 @app.command("leaderboard", help=LEADERBOARD_HELP, epilog=LEADERBOARD_EXAMPLES, no_args_is_help=True,
              short_help="Rank the stored results on one benchmark, best first.")
 def leaderboard_command(
-    benchmark: Annotated[str, typer.Option(
-        "--benchmark", "-b", metavar="NAME", show_default=False,
-        help="The benchmark, by id or any alias: imagenet means imagenet-1k.")],
+    benchmark: BoardBenchmarkOption,
     metric: Annotated[Optional[str], typer.Option(
         "--metric", "-m", metavar="NAME", show_default=False,
         help="The metric to rank by, by id or alias (top-1, FID). Default: the benchmark's primary metric.")] = None,
     top: Annotated[Optional[int], typer.Option(
         "--top", "-n", min=1, metavar="N", show_default=False, help="Show only the first N rows.")] = None,
-    best_per_model: Annotated[bool, typer.Option(
-        "--best-per-model", help="Keep only each model's best row.")] = False,
-    max_params: Annotated[Optional[str], typer.Option(
-        "--max-params", metavar="COUNT", show_default=False,
-        help="Keep models with at most this many parameters: 30M, 30e6, 30 million.")] = None,
-    max_flops: Annotated[Optional[str], typer.Option(
-        "--max-flops", metavar="COUNT", show_default=False,
-        help="Keep models with at most this many FLOPs: 5G, 5GFLOPs, 500M.")] = None,
-    setting: Annotated[Optional[list[str]], typer.Option(
-        "--setting", metavar="TEXT", show_default=False,
-        help="Keep rows whose setting contains this text, case-blind (repeatable: any of them).")] = None,
-    exclude_setting: Annotated[Optional[list[str]], typer.Option(
-        "--exclude-setting", metavar="TEXT", show_default=False,
-        help="Drop rows whose setting contains this text, case-blind (repeatable).")] = None,
-    since: Annotated[Optional[str], typer.Option(
-        "--since", metavar="DATE", show_default=False,
-        help="Keep papers dated on or after this day (YYYY-MM-DD).")] = None,
-    from_files: Annotated[Optional[list[Path]], typer.Option(
-        "--from", metavar="FILE", show_default=False, dir_okay=False,
-        help="Rank the claims of this claims file or feed instead of the store (repeatable).")] = None,
+    best_per_model: BestPerModelOption = False,
+    max_params: MaxParamsOption = None,
+    max_flops: MaxFlopsOption = None,
+    setting: SettingOption = None,
+    exclude_setting: ExcludeSettingOption = None,
+    since: SinceOption = None,
+    from_files: FromOption = None,
     db: DbOption = None,
     fmt: FormatOption = None,
     output: OutputOption = None,
@@ -466,10 +476,14 @@ def leaderboard_command(
             render(boards.leaderboard_rows(board, human=human), columns, out_format, stream, title=title)
 
     if len(board) == 0:
-        filtered = any([max_params, max_flops, setting, exclude_setting, since])
-        report.warn(f"no {board.attrs['metric']} results on {board.attrs['benchmark']} in {where}"
-                    + (" match the filters" if filtered else ""))
+        warn_empty_board(report, board, where, max_params, max_flops, setting, exclude_setting, since)
     report.summary(f"{plural(len(board), 'row')}: {title} in {time.perf_counter() - started:.1f}s")
+
+
+def warn_empty_board(report, board, where, *filters) -> None:
+    """Say that a board is empty, and whether the filters are why."""
+    report.warn(f"no {board.attrs['metric']} results on {board.attrs['benchmark']} in {where}"
+                + (" match the filters" if any(filters) else ""))
 
 
 def read_board(query, from_files: list[Path] | None, db: Path | None, lexicon: Lexicon,
@@ -519,9 +533,7 @@ Examples:
 @app.command("plot", help=PLOT_HELP, epilog=PLOT_EXAMPLES, no_args_is_help=True,
              short_help="Plot a benchmark's results against their cost, with the Pareto frontier.")
 def plot_command(
-    benchmark: Annotated[str, typer.Option(
-        "--benchmark", "-b", metavar="NAME", show_default=False,
-        help="The benchmark, by id or any alias: imagenet means imagenet-1k.")],
+    benchmark: BoardBenchmarkOption,
     metric: Annotated[Optional[str], typer.Option(
         "--metric", "-m", metavar="NAME", show_default=False,
         help="The metric on y, by id or alias (top-1, FID). Default: the benchmark's primary metric.")] = None,
@@ -531,26 +543,13 @@ def plot_command(
     output: Annotated[Optional[Path], typer.Option(
         "--output", "-o", dir_okay=False, show_default=False, metavar="FILE",
         help="Write the picture to this file, .png or .svg. Default: text on the terminal.")] = None,
-    best_per_model: Annotated[bool, typer.Option(
-        "--best-per-model", help="Keep only each model's best result.")] = False,
-    max_params: Annotated[Optional[str], typer.Option(
-        "--max-params", metavar="COUNT", show_default=False,
-        help="Keep models with at most this many parameters: 30M, 30e6, 30 million.")] = None,
-    max_flops: Annotated[Optional[str], typer.Option(
-        "--max-flops", metavar="COUNT", show_default=False,
-        help="Keep models with at most this many FLOPs: 5G, 5GFLOPs, 500M.")] = None,
-    setting: Annotated[Optional[list[str]], typer.Option(
-        "--setting", metavar="TEXT", show_default=False,
-        help="Keep results whose setting contains this text, case-blind (repeatable: any of them).")] = None,
-    exclude_setting: Annotated[Optional[list[str]], typer.Option(
-        "--exclude-setting", metavar="TEXT", show_default=False,
-        help="Drop results whose setting contains this text, case-blind (repeatable).")] = None,
-    since: Annotated[Optional[str], typer.Option(
-        "--since", metavar="DATE", show_default=False,
-        help="Keep papers dated on or after this day (YYYY-MM-DD).")] = None,
-    from_files: Annotated[Optional[list[Path]], typer.Option(
-        "--from", metavar="FILE", show_default=False, dir_okay=False,
-        help="Plot the claims of this claims file or feed instead of the store (repeatable).")] = None,
+    best_per_model: BestPerModelOption = False,
+    max_params: MaxParamsOption = None,
+    max_flops: MaxFlopsOption = None,
+    setting: SettingOption = None,
+    exclude_setting: ExcludeSettingOption = None,
+    since: SinceOption = None,
+    from_files: FromOption = None,
     db: DbOption = None,
     lexicon_files: LexiconOption = None,
     quiet: QuietOption = False,
@@ -588,9 +587,7 @@ def plot_command(
                                        height=max(12, min(lines - 10, 30))), nl=False)
 
     if len(board) == 0:
-        filtered = any([max_params, max_flops, setting, exclude_setting, since])
-        report.warn(f"no {board.attrs['metric']} results on {board.attrs['benchmark']} in {where}"
-                    + (" match the filters" if filtered else ""))
+        warn_empty_board(report, board, where, max_params, max_flops, setting, exclude_setting, since)
     elif found.missing:
         report.warn(f"{plural(len(found.missing), 'result')} without a {x.value} value not plotted "
                     "(listed in the caption)")

@@ -320,15 +320,10 @@ def find_mentions(text: str, lexicon: Lexicon) -> tuple[list[Number], list[Menti
     return sorted(numbers + words, key=lambda n: n.start), benchmarks, metrics, models
 
 
-_FINDERS: dict[int, Finder] = {}
-
-
+@lru_cache(maxsize=8)
 def finder_for(lexicon: Lexicon) -> Finder:
     """The Finder for a lexicon, built once."""
-    finder = _FINDERS.get(id(lexicon))
-    if finder is None or finder.lexicon is not lexicon:
-        finder = _FINDERS[id(lexicon)] = Finder(lexicon)
-    return finder
+    return Finder(lexicon)
 
 
 __all__ = ["Number", "Mention", "Finder", "find_mentions", "finder_for"]
