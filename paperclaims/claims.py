@@ -86,6 +86,8 @@ _SEARCHES = regex.compile(r"\barchitecture\s+search|\bNAS\b|\bsearch\s+(?:cost|t
 _TRAINED_ON = regex.compile(r"\b(?:pre-?trained|pre-?training|distilled|fine-?tuned\s+from)\s+(?:only\s+)?on\s+(?:the\s+)?$", regex.I)
 # A delta noun earlier in the clause: "improvements in IID accuracy on Tiny-ImageNet (up to 5.6%)".
 _DELTA_NOUN = regex.compile(r"\b(?:improvements?|gains?|boosts?)\b(?![^;]*\b(?:achiev|attain|reach|obtain|set)\w*)[^;]*$", regex.I)
+_MEDIA_AFTER = regex.compile(r"^\s*(?:long\s+)?(?:of\s+)?(?:audio|music|clips?|videos?|speech|segments?|recordings?|"
+                          r"snippets?|excerpts?|windows?|songs?|utterances?)\b", regex.I)
 _HARDWARE_AFTER = regex.compile(r"^[\s-]*(?:of\s+)?(?:GPU|GPUs|TPU|TPUs|V100|A100|H100|RTX|memory\s+GPUs?|cards?)\b", regex.I)
 
 
@@ -401,6 +403,8 @@ class _Grammar:
             return self._drop(ctx, sent, group, "a dataset statistic ('6.6B image-text pairs')")
         if quantity.unit in ("s", "minutes", "hours", "days", "ms") and "-" in sent.text[group.start:group.end]:
             return self._drop(ctx, sent, group, "a description ('a 30-second clip'), not a cost")
+        if quantity.unit in ("s", "minutes", "hours", "ms") and _MEDIA_AFTER.match(after):
+            return self._drop(ctx, sent, group, "the length of a clip ('10s music'), not a cost")
         if _HARDWARE_AFTER.match(after):
             return self._drop(ctx, sent, group, "the hardware ('32GB V100 GPUs'), not a cost")
         if quantity.unit == "epochs" and not regex.search(r"\b(?:cost|search|takes?|requires?)\b", before, regex.I):

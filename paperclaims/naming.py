@@ -3,7 +3,7 @@
 Rules, strongest first: a name before the title's colon, one the abstract introduces ("called X",
 "we propose X", "..., X, that"), a short Title-Case title prefix, an acronym the abstract defines,
 a name from the title the abstract repeats, the phrase a title names around "by", "for", "via" or
-"with", and a name the abstract repeats.
+"with", a short noun-phrase title the abstract echoes, and a name the abstract repeats.
 """
 from __future__ import annotations
 
@@ -50,6 +50,7 @@ def method_rules(title: str, abstract: str, finder, stop: set[str]) -> Iterator[
     names = [x.text for x in finder.models(abstract, finder.benchmarks(abstract) + finder.metrics(abstract))]
     yield "title token", next((x.text for x in finder.models(title, []) if x.text in names), None)
     yield "title connective", _title_connective(title, abstract)
+    yield "whole title", _title_as_name(title, abstract)
     counts: dict[str, int] = {}
     for name in names:
         counts[name] = counts.get(name, 0) + 1
@@ -61,7 +62,7 @@ _PLURAL_ACRONYM = regex.compile(r"^[A-Z]{2,}s$")
 
 
 # "called X", "named X", "dubbed X": the abstract names its method.
-_INTRODUCED = regex.compile(r"""(?:called|named|dubbed|termed|coined|namely|referred\s+to\s+as)\s+(?:as\s+)?["“'‘]?
+_INTRODUCED = regex.compile(r"""(?:called|named|dubbed|termed|coined|referred\s+to\s+as)\s+(?:as\s+)?["“'‘]?
     (?:(?:[A-Z][\w-]*\s){0,4}\((?P<name>[A-Z][\w+-]*)\)                # "referred to as Lévy-Itō Model (LIM)"
      |(?P<name>[A-Za-z][\w+-]*(?:[-/.][\w]+)*))""", regex.VERBOSE)
 
@@ -85,6 +86,18 @@ def _echoed(phrase: str, abstract: str) -> bool:
     """Whether the abstract uses every word of a title phrase (by its first five letters)."""
     stems = {w.lower()[:5] for w in regex.findall(r"\w+", abstract)}
     return all(w.lower()[:5] in stems for w in regex.findall(r"\w+", phrase))
+
+
+def _title_as_name(title: str, abstract: str) -> str | None:
+    """A short Title-Case title that is itself a noun phrase the abstract echoes
+    ("Symbol-Shift Equivariant Neural Networks")."""
+    words = title.split()
+    if not 2 <= len(words) <= 5 or ":" in title or not all(w[:1].isupper() for w in words):
+        return None
+    first = words[0].lower()
+    if first.endswith("ing") or first in _FUNCTION_WORDS or _ordinary(first) or not _echoed(title, abstract):
+        return None
+    return title
 
 
 def _title_connective(title: str, abstract: str) -> str | None:

@@ -239,6 +239,9 @@ CASES = [
     ("The probe stays within 5% of the full accuracy on CIFAR-10, a (~2%) drop in test accuracy.",
      [(D, "FooNet", "cifar-10", "top1_accuracy", 5.0, "%", None),
       (D, "FooNet", "cifar-10", "top1_accuracy", 2.0, "%", None)]),
+    # the length of a clip describes data, not a cost
+    ("It samples 10s music in 2 seconds.",
+     [(S, "FooNet", None, "time", 2.0, "s", None)]),
     # Unicode minus and thin spaces do not break a number
     ("FooNet reaches 76.1\u2009% top-1 accuracy on ImageNet.",
      [(R, "FooNet", "imagenet-1k", "top1_accuracy", 76.1, "%", None)]),
@@ -296,8 +299,12 @@ def test_context_carries_across_sentences():
      "fast. We compare Lion with Adam. On ImageNet, Lion reaches 88.3% top-1 accuracy.", "Lion"),
     ("Contrastive Sampling Chains in Diffusion Models", "Diffusion models (DMs) are slow. We build a "
      "contrastive sampling chain. On CIFAR-10 our method reaches an FID of 1.88.", "Contrastive Sampling Chains"),
+    ("Graph Kernel Networks", "Graph kernel networks compare neighbourhoods. On MUTAG they reach "
+     "92.1% accuracy.", "Graph Kernel Networks"),
+    ("Learning From Soft Labels", "We study three paradigms, namely incomplete supervision and noise. "
+     "On CIFAR-10 the student reaches 90.2% accuracy.", None),
 ], ids=["title-prefix", "acronym", "appositive", "we-present", "called", "referred-to-as", "recurring-apposition",
-        "title-head-not-plural-acronym"])
+        "title-head-not-plural-acronym", "whole-title", "namely-lists-no-name"])
 def test_our_model_is_the_paper_method(title, abstract, model):
     assert [c.model for c in extract_claims(abstract, title=title)] == [model]
 
