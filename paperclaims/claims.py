@@ -443,7 +443,7 @@ class _Grammar:
     def _cost_metric(self, sent, group, before, after) -> str | None:
         """The cost a multiplier or percentage measures: named after it, or before it with "by"."""
         lex = self.lexicon
-        rel_after = [m for m in sent.metrics if m.start >= group.end and m.start - group.end <= 45
+        rel_after = [m for m in sent.metrics if m.start >= group.end and m.start - group.end <= min(45, len(after))
                      and lex.metrics[m.id].kind == "cost"
                      and not _CLAUSE_BREAK.search(sent.text[group.end:m.start])]
         if rel_after and (self.ratio_after.match(after) or _directly(sent.text[group.end:rel_after[0].start])):
@@ -483,7 +483,7 @@ class _Grammar:
             if m.start < rest_start:
                 continue
             gap = sent.text[rest_start:m.start] if not named else sent.text[named[-1].end:m.start]
-            if not regex.fullmatch(r"\s*(?:(?:and|or|,)\s*)*(?:the\s+)?(?:[\w'’-]+\s+)?", gap) or len(gap) > 25:
+            if not regex.fullmatch(r"\s*(?:(?:and|or|,)\s*)*(?:the\s+)?(?:[\w'’-]+\s+){0,2}", gap) or len(gap) > 30:
                 break
             named.append(m)
         if not named:
@@ -542,7 +542,8 @@ class _Grammar:
                 return self._drop(ctx, sent, group, "a bare number with no metric beside it"), None
             bench = self._benchmark_ids(sent, group, before, after, ctx)[0] if sent.benchmarks else [None]
             primary = self.lexicon.benchmarks[bench[0]].primary_metric if bench[0] else None
-            if primary and self.lexicon.metrics[primary].scale == 100 and unit in ("%", "pp"):
+            if primary and (self.lexicon.metrics[primary].scale == 100 and unit in ("%", "pp")
+                            or unit == "points"):  # "improves GLUE by 4.1 points"
                 metric = primary
             elif unit in ("%", "pp") and ctx.metric and self.lexicon.metrics[ctx.metric].scale == 100 \
                     and (delta or _RESULT_VERB.search(_clause_before(sent.text, group.start))):
