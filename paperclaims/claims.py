@@ -279,6 +279,9 @@ class _Grammar:
         return []
 
     def sentence_claims(self, text: str, offset: int, ctx: _Context) -> list[Claim]:
+        if not _DIGIT.search(text):  # no number: only what later sentences inherit
+            self._carry(text, self.finder.benchmarks(text), self.finder.metrics(text), ctx)
+            return []
         numbers, benchmarks, metrics, models = find_mentions(text, self.lexicon)
         taken = [(b.start, b.end) for b in benchmarks] + [(m.start, m.end) for m in models]
         kept = []
@@ -312,13 +315,17 @@ class _Grammar:
             made, metric = self._group_claims(sent, group, before_start, after_end, ctx, previous, upcoming)
             claims.extend(made)
             previous = (group, metric, made[0].kind if made else None)
+        self._carry(text, benchmarks, metrics, ctx)
+        return claims
+
+    def _carry(self, text: str, benchmarks: list[Mention], metrics: list[Mention], ctx: _Context) -> None:
+        """The benchmark and score metric a sentence leaves in force for the sentences after it."""
         evaluated = [b for b in benchmarks if not _TRAINED_ON.search(text[max(0, b.start - 40):b.start])]
         if evaluated:
             ctx.benchmark = evaluated[-1].id
         scores = [m for m in metrics if self.lexicon.metrics[m.id].kind == "score"]
         if scores:
             ctx.metric = scores[-1].id
-        return claims
 
     @staticmethod
     def _is_size(text: str, n: Number) -> bool:

@@ -51,6 +51,5 @@ class Claim:
     paper: str | None = None
 
     def to_dict(self) -> dict:
-        """The claim as an ordered dict of the output columns."""
-        row = asdict(self)
-        return {name: row[name] for name in COLUMNS}
+        """The claim as an ordered dict of the output columns (every field is a plain value)."""
+        return {name: getattr(self, name) for name in COLUMNS}

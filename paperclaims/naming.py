@@ -35,7 +35,8 @@ def method_rules(title: str, abstract: str, finder, stop: set[str]) -> Iterator[
             acronym = _ACRONYM_AFTER.match(abstract, m.end())
             if acronym and " " in name:
                 name = acronym.group("name")  # "we propose Efficient Architecture Search (EAS)"
-            recurs = len(name) >= 4 and name[:1].isupper() and name.lower() not in _ORDINARY and len(
+            recurs = len(name) >= 4 and name[:1].isupper() and name.lower() not in _ORDINARY \
+                and abstract.count(name) >= 3 and len(
                 regex.findall(rf"(?<![\w-]){regex.escape(name)}(?![\w-])", abstract)) >= 3
             if (pattern is _INTRODUCED or _name_like(name) or pattern is _APPOSITIVE and recurs
                     or " " in name) \
@@ -125,6 +126,8 @@ def _defined_acronym(abstract: str, title: str, stop: set[str]) -> str | None:
     """An acronym the abstract defines for the words before it ("... architecture search (NEAS)"),
     the one whose phrase shares most with the title, or is defined where something is proposed."""
     found = []
+    if not _ACRONYM_AFTER.search(abstract):  # no "(ABC)" at all: nothing to scan for
+        return None
     for m in _ACRONYM.finditer(abstract):
         name = m.group("name")
         if name in stop or _PLURAL_ACRONYM.match(name):
