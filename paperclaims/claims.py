@@ -62,6 +62,11 @@ _SHARE_USED = regex.compile(r"\b(?:only|just|up\s+to|as\s+little\s+as|less\s+tha
                             r"consum\w*|reduc\w*|remov\w*|discard\w*)\b[^.;]*$", regex.I)
 _WITH_ONLY = regex.compile(r"\b(?:with|using|on)\s+(?:only|just)\s+$", regex.I)
 _CLAUSE_END = regex.compile(r"^\s*(?:[,.;:)]|$|and\b|of\s+(?:the\s+)?(?:labels?|labeled|data|training))", regex.I)
+# After a number and its metric: "on MiniGrid", "on the UVG dataset" (a dataset by its own name).
+_UNLISTED = regex.compile(r"""^[^,;.()\d]{0,40}?\b(?:on|in|across)\s+(?:the\s+)?
+    (?P<name>[A-Z][\w-]*[A-Za-z0-9](?:\s[A-Z0-9][\w-]*){0,2})(?![\w-])
+    (?:\s+(?P<kind>dataset|benchmark|test\s+set|corpus|suite|environment|task)s?\b)?
+    (?!\s+(?:backbone|model|architecture|network|encoder|decoder)s?\b)""", regex.VERBOSE)
 # "5.5% more accurate": a change in quality, whatever cost words follow.
 _SCORE_COMPARATIVE = regex.compile(r"^\s*(?:more|less)\s+(?:accurate|precise|robust|reliable)\b", regex.I)
 # A verb of change: a cost named before "by N%" is what it changes ("reduces FLOPs by 30%").
@@ -620,6 +625,18 @@ class _Grammar:
             return [later[0].id], "named later in the sentence"
         return [ctx.benchmark], "carried from an earlier sentence or the title" if ctx.benchmark else "none named"
 
+    def _unlisted_benchmark(self, sent: _Sentence, group: _Group, ctx: _Context) -> str | None:
+        """"on MiniGrid", "on the UVG dataset": a name the lexicon does not know, after the number."""
+        window = sent.text[group.end:group.end + 80]
+        m = _UNLISTED.match(window)
+        if not m:
+            return None
+        name = m.group("name")
+        if (self.lexicon.metric(name) or name == ctx.method or name in self.lexicon.words.get("not_models", ())
+                or (not m.group("kind") and not _name_like(name))):
+            return None
+        return regex.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+
     def _respectively(self, sent: _Sentence, group: _Group, items: list[Mention]) -> list[Mention] | None:
         """Pair a list of k numbers with k mentions when the sentence says "respectively" or uses "|"."""
         k = len(group.numbers)
@@ -746,6 +763,10 @@ class _Grammar:
             if kind == "ratio" else self._slash_pairs(sent, group)
         default_benches, bench_why = self._benchmark_ids(sent, group, before, after, ctx) if not bench_pairs \
             else (None, "paired in order with the benchmarks listed")
+        if default_benches == [None] and kind in ("result", "delta"):
+            named = self._unlisted_benchmark(sent, group, ctx)
+            if named:  # the spec's rule for datasets it does not list: their own name, slugged
+                default_benches, bench_why = [named], "a dataset the lexicon does not know, by its own name"
         baseline = self._baseline(sent, group) if kind in ("delta", "ratio") else None
         out = []
         for i, n in enumerate(group.numbers):
