@@ -127,3 +127,29 @@ def test_own_heldout_sample_holds_its_floor(openreview_papers):
     """The held-out sample: never inspected claim by claim, only its totals (tests/gold/README.md)."""
     scores = own_sample_scores("openreview-heldout", openreview_papers)
     assert scores["value"]["all"]["f1"] >= 0.80  # measured 0.847
+
+
+def test_plot_of_the_daily_feed(tmp_path, monkeypatch):
+    """Issue 7: a valid PNG and SVG of ImageNet top-1 against params, and the expected frontier."""
+    import xml.etree.ElementTree as ET
+
+    from typer.testing import CliRunner
+
+    from paperclaims import leaderboard as boards
+    from paperclaims.cli import app
+    from paperclaims.plot import board_frontier
+    from paperclaims.store import Store
+
+    db = tmp_path / "claims.db"
+    monkeypatch.setenv("PAPERCLAIMS_DB", str(db))
+    runner = CliRunner()
+    assert runner.invoke(app, ["extract", str(SHARED / "feeds" / "daily-papers-aug19.txt"), "--format", "csv"]).exit_code == 0
+    for name in ("frontier.png", "frontier.svg"):
+        result = runner.invoke(app, ["plot", "--benchmark", "imagenet", "--x", "params", "-o", str(tmp_path / name)])
+        assert result.exit_code == 0, result.stderr
+    assert (tmp_path / "frontier.png").read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
+    assert ET.parse(tmp_path / "frontier.svg").getroot().tag.endswith("svg")
+    with Store.open(db, readonly=True) as store:
+        rows = list(store.claims(papers_on="imagenet-1k"))
+    found = board_frontier(boards.leaderboard(rows, "imagenet"), "params")
+    assert found.frontier_labels == ["SpaRTAN", "TinyViT (higher resolution)", "SimMIM (larger model)"]
