@@ -583,8 +583,9 @@ class _Grammar:
         """The score metric a percentage or bare score is about: next to it, else in its clause."""
         lex = self.lexicon
         scores = [m for m in sent.metrics if lex.metrics[m.id].kind == "score"]
-        for m in scores:  # right after: "84.8% top-1", "1.97 gFID", "35.6 box AP"
-            if group.end <= m.start <= group.end + 30 and _ADJACENT_AFTER.match(sent.text[group.end:m.start]):
+        for m in scores:  # right after: "84.8% top-1", "1.97 gFID", "35.6 box AP" (before the next number)
+            if group.end <= m.start <= group.end + min(30, len(after)) \
+                    and _ADJACENT_AFTER.match(sent.text[group.end:m.start]):
                 return m
         for m in reversed(scores):  # right before: "top-1 accuracy of 84.8%", "gFID 2.74"
             if m.end <= group.start and group.start - m.end <= 40 and _ADJACENT_BEFORE.match(
@@ -595,7 +596,7 @@ class _Grammar:
         inside = [m for m in scores if m.end <= group.start and not _CLAUSE_BREAK.search(sent.text[m.end:group.start])]
         if inside:
             return inside[-1]
-        later = [m for m in scores if m.start >= group.end and m.start - group.end <= 60
+        later = [m for m in scores if m.start >= group.end and m.start - group.end <= min(60, len(after))
                  and not _CLAUSE_BREAK.search(sent.text[group.end:m.start])]
         if later:
             return later[0]

@@ -246,6 +246,10 @@ CASES = [
     # the length of a clip describes data, not a cost
     ("It samples 10s music in 2 seconds.",
      [(S, "FooNet", None, "time", 2.0, "s", None)]),
+    # a metric after the next number belongs to that number
+    ("FooNet achieves state-of-the-art results (84.5% on ImageNet and 51.2 AP on COCO).",
+     [(R, "FooNet", "imagenet-1k", "top1_accuracy", 84.5, "%", None),
+      (R, "FooNet", "coco", "ap", 51.2, None, None)]),
     # Unicode minus and thin spaces do not break a number
     ("FooNet reaches 76.1\u2009% top-1 accuracy on ImageNet.",
      [(R, "FooNet", "imagenet-1k", "top1_accuracy", 76.1, "%", None)]),
