@@ -34,14 +34,15 @@ _SIZE = regex.compile(r"\d\s?[x×]\s?$")          # the second side of "224x224"
 _SIZE_NEXT = regex.compile(r"\s?[x×]\s?\d")       # the first side of "224x224"
 _YEAR = regex.compile(r"^(?:19|20)\d\d$")
 _OF = regex.compile(r"^\s*of\s+(?:the\s+|all\s+|its\s+|their\s+|a\s+)?", regex.IGNORECASE)
-_ADJACENT_BEFORE = regex.compile(r"""^[\s(]*(?:
+_ADJACENT_BEFORE = regex.compile(r"""^[\s()]*(?:
         (?:score|scores|value|values|rate|of|is|are|was|were|=|:|<|>|≤|≥|~|≈|exceeding|exceeds|above|
            below|under|over|at|to|reaches|reaching|reached|
            achieves|achieving|achieved|attains|attaining|obtains|of\s+just|of\s+only|only|just|
            about|around|approximately|nearly|up\s+to|as\s+low\s+as|as\s+high\s+as|an?|the|improves|
-           improved|drops|dropped|from|with|by|increased|decreased|reduced|boosted|further|
+           improved|drops|dropped|from|with|by|increased|decreased|reduced|boosted|further|rises|rose|
+           increases|decreases|falls|fell|climbs|jumps|grows|
            lowered|raised|new|state-of-the-art|sota|record|best|top|single-model|of\s+up\s+to)
-        [\s(]*)*$""", regex.VERBOSE | regex.IGNORECASE)
+        [\s()]*)*$""", regex.VERBOSE | regex.IGNORECASE)
 _ADJACENT_AFTER = regex.compile(r"""^[\s(]*(?:
         (?:absolute|relative|average|mean|overall|higher|better|lower|improved|improvement|gain|
            gains|drop|increase|in|on|the|test|val\.?|validation|zero-shot|linear|top-1|

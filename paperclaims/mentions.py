@@ -233,7 +233,22 @@ class Finder:
             if tail:  # "ImageNet 256 x 256" found as the alias "ImageNet-256": take the size whole
                 end = tail.end()
             out.append(Mention(m.start(), end, text[m.start():end], "benchmark", b.id))
-            out.extend(self._slash_list(text, m.group(), end))
+            out.extend(self._slash_list(text, m.group(), end) or self._pair_list(text, m.group(), end))
+        return out
+
+    def _pair_list(self, text: str, first: str, pos: int) -> list[Mention]:
+        """"WMT14 En-De and En-Fr": a language pair after a pair names the sibling benchmark."""
+        out = []
+        head = _LANGUAGE_PAIR.search(first)
+        while head:
+            m = _NEXT_PAIR.match(text, pos)
+            if not m:
+                break
+            b = self.lexicon.benchmark(first[:head.start()] + m.group("pair"))
+            if b is None:
+                break
+            out.append(Mention(m.start("pair"), m.end("pair"), m.group("pair"), "benchmark", b.id))
+            pos = m.end()
         return out
 
     def _slash_list(self, text: str, first: str, pos: int) -> list[Mention]:
@@ -279,6 +294,8 @@ class Finder:
         return out
 
 
+_LANGUAGE_PAIR = regex.compile(r"\b[A-Z][a-z]{1,2}[-–→][A-Z][a-z]{1,2}$")
+_NEXT_PAIR = regex.compile(r"\s?(?:,|/|and|,\s*and|&)\s?(?P<pair>[A-Z][a-z]{1,2}[-–→][A-Z][a-z]{1,2})\b")
 _SIZE_TAIL = regex.compile(r"\s?[x×]\s?\d{2,4}(?!\d)")
 # Resolution right after a benchmark name: "ImageNet 256 x 256", "ImageNet (512×512)".
 _RESOLUTION = regex.compile(r"\s?\(?\s?(?:at\s)?(?P<w>\d{2,4})\s?[x×]\s?(?P<h>\d{2,4})\)?")

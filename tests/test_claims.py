@@ -250,6 +250,14 @@ CASES = [
     ("FooNet achieves state-of-the-art results (84.5% on ImageNet and 51.2 AP on COCO).",
      [(R, "FooNet", "imagenet-1k", "top1_accuracy", 84.5, "%", None),
       (R, "FooNet", "coco", "ap", 51.2, None, None)]),
+    # a metric with its acronym in brackets; a change verb before a score
+    ("It achieves an exact match (EM) score of 82.1 and an F1 of 89.5 on SQuAD v1.1, and its Inception "
+     "Score rises to 9.89 on CIFAR-10.",
+     [(R, "FooNet", "squad-v1.1", "em", 82.1, None, None), (R, "FooNet", "squad-v1.1", "f1", 89.5, None, None),
+      (R, "FooNet", "cifar-10", "is", 9.89, None, None)]),
+    # an elided language pair names the sibling translation benchmark
+    ("It obtains BLEU scores of 29.1 and 41.2 on WMT14 En-De and En-Fr, respectively.",
+     [(R, "FooNet", "wmt14-en-de", "bleu", 29.1, None, None), (R, "FooNet", "wmt14-en-fr", "bleu", 41.2, None, None)]),
     # Unicode minus and thin spaces do not break a number
     ("FooNet reaches 76.1\u2009% top-1 accuracy on ImageNet.",
      [(R, "FooNet", "imagenet-1k", "top1_accuracy", 76.1, "%", None)]),
