@@ -569,7 +569,8 @@ class _Grammar:
             return self._drop(ctx, sent, group, "a bare number next to a cost word"), None
         if not delta and unit == "%" and metric and self.lexicon.metrics[metric].scale == 1:
             return self._drop(ctx, sent, group, "a percentage of a bare score that is not a change"), None
-        if not delta and unit == "%" and any(n.value > 100 for n in group.numbers):
+        if not delta and unit == "%" and any(n.value > 100 for n in group.numbers) \
+                and (metric is None or self.lexicon.metrics[metric].bounded):
             return self._drop(ctx, sent, group, "over 100% and no change: not a score"), None
         kind = "delta" if delta else "result"
         self._why(ctx, sent.offset, group, sent.text, f"{kind}: " + (
@@ -790,7 +791,9 @@ class _Grammar:
                     metric_mention = metric_pairs[i]
                 if metric_mention is None and not inherited_metric:
                     metric_mention = _nearest(sent.metrics, n, n_metric)
-                if metric_mention is not None and abs(metric_mention.start - n.start) <= 60:
+                if metric_mention is not None and abs(metric_mention.start - n.start) <= 60 and not any(
+                        min(n.start, metric_mention.start) < o.start < max(n.end, metric_mention.end)
+                        for o in sent.numbers if o is not n):  # "accuracy from 56.8% ... by 12.3 points"
                     span_start = min(span_start, metric_mention.start)
                     span_end = max(span_end, metric_mention.end)
                 magnitude = n.magnitude if (n.quantity and n.quantity.magnitude) or (unit in ("params", "flops")) else None
@@ -823,7 +826,8 @@ class _Grammar:
             if others:
                 return others[-1].text, "'from A to B': A is the model improved on"
             baseline = self._baseline(sent, group)
-            if baseline:
+            compared_before = any(c.end() <= group.start for c in self.comparison.finditer(sent.text))
+            if baseline and compared_before:
                 return baseline, "'from A to B': A is the baseline's"
         # "95.2% for the non-private baseline"
         owner = _FOR_BASELINE.match(sent.text, n.end)

@@ -45,6 +45,7 @@ class Metric:
     higher_is_better: bool = True
     scale: int = 100  # 100: written as a percentage; 1: a bare score; 0: a cost
     kind: str = "score"  # "score" or "cost"
+    bounded: bool = True  # a percentage of it cannot pass 100 (accuracy); false: human-normalized score
     aliases: tuple[str, ...] = ()
     exact_aliases: tuple[str, ...] = ()
 
@@ -66,7 +67,7 @@ class Quantity:
 _FIELDS = {
     "benchmark": {"name": str, "task": str, "primary_metric": str, "aliases": list,
                   "exact_aliases": list, "resolutions": dict},
-    "metric": {"name": str, "higher_is_better": bool, "scale": int, "kind": str, "aliases": list,
+    "metric": {"name": str, "higher_is_better": bool, "scale": int, "kind": str, "bounded": bool, "aliases": list,
                "exact_aliases": list},
     "quantity": {"unit": str, "pint": str, "metric": str, "magnitude": bool, "words": list,
                  "prefixed": list, "exact_words": list},

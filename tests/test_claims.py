@@ -258,6 +258,13 @@ CASES = [
     # an elided language pair names the sibling translation benchmark
     ("It obtains BLEU scores of 29.1 and 41.2 on WMT14 En-De and En-Fr, respectively.",
      [(R, "FooNet", "wmt14-en-de", "bleu", 29.1, None, None), (R, "FooNet", "wmt14-en-fr", "bleu", 41.2, None, None)]),
+    # "from A to B" before a comparison: A is not the compared model's; evidence stops at other numbers
+    ("FooNet improves GSM8K accuracy from 56.8% to 74.4% and outperforms GPT-3.5 by 12.3 points on MMLU.",
+     [(R, "FooNet", "gsm8k", "accuracy", 56.8, "%", None), (R, "FooNet", "gsm8k", "accuracy", 74.4, "%", None),
+      (D, "FooNet", "mmlu", "accuracy", 12.3, "pp", None)]),
+    # an unbounded score may pass 100%
+    ("Our agent achieves a median human-normalized score of 112% on Atari 100k.",
+     [(R, "FooNet", "atari-100k", "human_normalized_score", 112.0, "%", None)]),
     # Unicode minus and thin spaces do not break a number
     ("FooNet reaches 76.1\u2009% top-1 accuracy on ImageNet.",
      [(R, "FooNet", "imagenet-1k", "top1_accuracy", 76.1, "%", None)]),
