@@ -496,7 +496,8 @@ class _Grammar:
             if m.start < rest_start:
                 continue
             gap = sent.text[rest_start:m.start] if not named else sent.text[named[-1].end:m.start]
-            if not regex.fullmatch(r"\s*(?:(?:and|or|,)\s*)*(?:the\s+)?(?:[\w'’-]+\s+){0,2}", gap) or len(gap) > 30:
+            if not regex.fullmatch(r"\s*(?:(?:and|or|,)\s*)*(?:the\s+)?(?:[\w'’-]+\s+){0,2}", gap) or len(gap) > 30 \
+                    or _CHANGE_VERB.search(gap) or _RESULT_VERB.search(gap):  # "..., and reduces memory"
                 break
             named.append(m)
         if not named:

@@ -265,6 +265,10 @@ CASES = [
     # an unbounded score may pass 100%
     ("Our agent achieves a median human-normalized score of 112% on Atari 100k.",
      [(R, "FooNet", "atari-100k", "human_normalized_score", 112.0, "%", None)]),
+    # a verb ends a list of shares
+    ("It trains 2.4x faster, requires only 10% of the training time, and reduces memory usage by 5x.",
+     [(X, "FooNet", None, "speed", 2.4, "x", None), (X, "FooNet", None, "training_cost", 10.0, "%", None),
+      (X, "FooNet", None, "memory", 5.0, "x", None)]),
     # Unicode minus and thin spaces do not break a number
     ("FooNet reaches 76.1\u2009% top-1 accuracy on ImageNet.",
      [(R, "FooNet", "imagenet-1k", "top1_accuracy", 76.1, "%", None)]),
