@@ -29,7 +29,8 @@ def method_rules(title: str, abstract: str, finder, stop: set[str]) -> Iterator[
         yield "title name", head.strip()
     elif words and _name_like(words[0]):
         yield "title name", words[0]
-    for rule, pattern in (("called", _INTRODUCED), ("we propose", _PROPOSED), ("apposition", _APPOSITIVE)):
+    for rule, pattern in (("called", _INTRODUCED), ("we call it", _WE_CALL), ("we propose", _PROPOSED),
+                          ("apposition", _APPOSITIVE), ("our model, X", _OUR_NAMED), ("X is a new", _IS_A_NEW)):
         for m in pattern.finditer(abstract):
             name = m.group("name")
             acronym = _ACRONYM_AFTER.match(abstract, m.end())
@@ -38,7 +39,7 @@ def method_rules(title: str, abstract: str, finder, stop: set[str]) -> Iterator[
             recurs = len(name) >= 4 and name[:1].isupper() and name.lower() not in _ORDINARY \
                 and abstract.count(name) >= 3 and len(
                 regex.findall(rf"(?<![\w-]){regex.escape(name)}(?![\w-])", abstract)) >= 3
-            if (pattern is _INTRODUCED or _name_like(name) or pattern is _APPOSITIVE and recurs
+            if (pattern in (_INTRODUCED, _WE_CALL) or _name_like(name) or pattern is _APPOSITIVE and recurs
                     or " " in name) \
                     and name not in stop:
                 yield rule, name
@@ -111,6 +112,17 @@ def _title_connective(title: str, abstract: str) -> str | None:
     return None
 
 
+# "We call our method X", "we call it X".
+_WE_CALL = regex.compile(r"""\b(?i:we\s+call)\s+(?:it|this|them|(?:our|the|this)\s+(?:\w+\s+){0,2}?
+    (?:model|method|approach|framework|network|system|agent|architecture|algorithm|technique)s?)\s+["“']?
+    (?P<name>(?:[A-Z][\w+-]*\s){0,3}[A-Za-z][\w+-]*(?:[-/.][\w]+)*)""", regex.VERBOSE)
+# "Our model, X, achieves ...": the method named in apposition to "our model".
+_OUR_NAMED = regex.compile(r"""\b(?i:our)\s+(?:\w+\s+){0,2}?(?i:model|method|approach|framework|network|system|
+    agent|architecture|algorithm)s?,?\s+(?P<name>[A-Z][\w+-]*(?:[-/.][\w]+)*)\s?(?:,|\(|\s(?:achieves|reaches|obtains))""",
+                        regex.VERBOSE)
+# "X is a novel architecture ...": a sentence that opens by naming the method.
+_IS_A_NEW = regex.compile(r"""(?:^|[.!?]\s+)(?P<name>[A-Z][\w+-]*(?:[-/.][\w]+)*)(?:\s\([^()]{1,40}\))?\s+is\s+an?\s+
+    (?:new|novel|simple|general|unified|scalable|lightweight|efficient|powerful|flexible)\b""", regex.VERBOSE)
 # "we propose an online algorithm, SwAV, that ...": the method in apposition.
 _APPOSITIVE = regex.compile(r"""\b(?:propose|present|introduce|develop|design|discover)s?\s[^.,;]{0,60}?,\s
     (?:namely\s+|called\s+)?(?P<name>[A-Za-z][\w+-]*(?:[-/.][\w]+)*)\s?(?:,|\()""", regex.VERBOSE | regex.I)

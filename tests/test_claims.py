@@ -330,8 +330,15 @@ def test_context_carries_across_sentences():
      "92.1% accuracy.", "Graph Kernel Networks"),
     ("Learning From Soft Labels", "We study three paradigms, namely incomplete supervision and noise. "
      "On CIFAR-10 the student reaches 90.2% accuracy.", None),
+    ("A Study", "We call our method DeepSnap. On ImageNet our method achieves 80.1% top-1 accuracy.", "DeepSnap"),
+    ("A Study", "We call it Text-Conditioned Image Tokenization (TexTok). It reaches an FID of 1.46 on ImageNet.",
+     "TexTok"),
+    ("A Study", "Our model, LiteNet, achieves 80.1% top-1 accuracy on ImageNet.", "LiteNet"),
+    ("A Study", "Prior work is slow. GraphZip is a novel compression scheme. It reaches 90.2% accuracy on Cora.",
+     "GraphZip"),
 ], ids=["title-prefix", "acronym", "appositive", "we-present", "called", "referred-to-as", "recurring-apposition",
-        "title-head-not-plural-acronym", "whole-title", "namely-lists-no-name"])
+        "title-head-not-plural-acronym", "whole-title", "namely-lists-no-name", "we-call", "we-call-acronym",
+        "our-model-apposition", "x-is-a-new"])
 def test_our_model_is_the_paper_method(title, abstract, model):
     assert [c.model for c in extract_claims(abstract, title=title)] == [model]
 
