@@ -263,7 +263,7 @@ class _Grammar:
             rf"^[\s)\]]*(?:(?:average|overall|absolute|relative|mean|consistent|significant|performance|accuracy)\s+){{0,2}}"
             rf"(?:{phrases('delta_after')})s?(?![\w-])", regex.I)
         self.ratio_after = regex.compile(rf"^\s*(?:{phrases('ratio_after')})(?![\w-])", regex.I)
-        self.labels_after = regex.compile(rf"^\s*of\s+(?:the\s+)?(?:\w+\s+)?(?:{phrases('label_nouns')})(?![\w-])", regex.I)
+        self.labels_after = regex.compile(rf"^\s*of\s+(?:the\s+)?(?:[\w-]+\s+)?(?:{phrases('label_nouns')})(?![\w-])", regex.I)
         bounds = sorted(lexicon.bounds, key=len, reverse=True)
         self.bound_before = regex.compile(
             r"(?<![\w-])(?P<b>" + "|".join(surface_pattern(b) for b in bounds) + r")\s*$", regex.I) if bounds else None

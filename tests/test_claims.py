@@ -269,6 +269,9 @@ CASES = [
     ("It trains 2.4x faster, requires only 10% of the training time, and reduces memory usage by 5x.",
      [(X, "FooNet", None, "speed", 2.4, "x", None), (X, "FooNet", None, "training_cost", 10.0, "%", None),
       (X, "FooNet", None, "memory", 5.0, "x", None)]),
+    # "margins of" is a change; "2% of CIFAR-10 labels" is a setting
+    ("With only 2% of CIFAR-10 labels corrupted, it outperforms prior defenses on MNIST by large margins of 10-20%.",
+     [(D, "FooNet", "mnist", "top1_accuracy", 10.0, "%", None), (D, "FooNet", "mnist", "top1_accuracy", 20.0, "%", None)]),
     # Unicode minus and thin spaces do not break a number
     ("FooNet reaches 76.1\u2009% top-1 accuracy on ImageNet.",
      [(R, "FooNet", "imagenet-1k", "top1_accuracy", 76.1, "%", None)]),
