@@ -260,7 +260,8 @@ class _Grammar:
             rf"impressive|significant|substantial|notable|remarkable|large|solid|consistent))*\s*[(]?$", regex.I)
         # "1.5% higher", "0.52% average performance improvements", "3 BLEU points"
         self.delta_after = regex.compile(
-            rf"^[\s)\]]*(?:(?:average|overall|absolute|relative|mean|consistent|significant|performance|accuracy)\s+){{0,2}}"
+            rf"^[\s()\[\]]*(?:(?:average|overall|absolute|relative|mean|consistent|significant|performance|accuracy)"
+            rf"[\s()\[\]]+){{0,2}}"
             rf"(?:{phrases('delta_after')})s?(?![\w-])", regex.I)
         self.ratio_after = regex.compile(rf"^\s*(?:{phrases('ratio_after')})(?![\w-])", regex.I)
         self.labels_after = regex.compile(rf"^\s*of\s+(?:the\s+)?(?:[\w-]+\s+)?(?:{phrases('label_nouns')})(?![\w-])", regex.I)

@@ -272,6 +272,9 @@ CASES = [
     # "margins of" is a change; "2% of CIFAR-10 labels" is a setting
     ("With only 2% of CIFAR-10 labels corrupted, it outperforms prior defenses on MNIST by large margins of 10-20%.",
      [(D, "FooNet", "mnist", "top1_accuracy", 10.0, "%", None), (D, "FooNet", "mnist", "top1_accuracy", 20.0, "%", None)]),
+    # a bracketed modifier between a change and its cue
+    ("We achieve 5-8% (absolute) improvement over previous methods in zero-shot classification.",
+     [(D, "FooNet", None, None, 5.0, "%", None), (D, "FooNet", None, None, 8.0, "%", None)]),
     # Unicode minus and thin spaces do not break a number
     ("FooNet reaches 76.1\u2009% top-1 accuracy on ImageNet.",
      [(R, "FooNet", "imagenet-1k", "top1_accuracy", 76.1, "%", None)]),
