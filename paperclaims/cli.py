@@ -185,8 +185,10 @@ Examples:
 
 APP_EXAMPLES = EXAMPLES + """\
   paperclaims leaderboard --benchmark imagenet
+  paperclaims plot --benchmark imagenet --x params -o frontier.png
   paperclaims export -o claims.csv
   paperclaims evaluate gold.jsonl feed.txt --misses 20
+  paperclaims explain "Our model reaches 84.8% top-1 accuracy on ImageNet with 21M parameters."
 """
 
 app = typer.Typer(
