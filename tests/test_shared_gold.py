@@ -70,18 +70,22 @@ def own_sample_scores(name, openreview_papers):
     return scores
 
 
-def test_own_random_sample_holds_its_floor(openreview_papers):
-    """Our annotations of a random sample of the OpenReview feed (tests/gold/README.md)."""
-    scores = own_sample_scores("openreview-sample", openreview_papers)
-    assert scores["value"]["all"]["f1"] >= 0.88  # measured 0.914
-    assert scores["full"]["result"]["f1"] >= 0.68  # measured 0.720
+# Our own annotations of OpenReview samples (tests/gold/README.md): floors a little under what was
+# measured. The held-out sample is only ever scored, never inspected claim by claim.
+OWN_SAMPLES = [
+    # (sample, value/all floor, full/result floor): measured value/all, full/result
+    ("openreview-sample", 0.88, 0.68),    # a random sample: 0.952, 0.745
+    ("openreview-fields", 0.87, 0.82),    # six abstracts per field of ML: 0.929, 0.881
+    ("openreview-dense", 0.89, 0.70),     # 50 claim-dense abstracts: 0.925, 0.746
+    ("openreview-heldout", 0.80, 0.40),   # held out: 0.847, 0.457
+]
 
 
-def test_own_field_sample_holds_its_floor(openreview_papers):
-    """Our annotations of six abstracts per field of ML: the closest proxy for the hidden set."""
-    scores = own_sample_scores("openreview-fields", openreview_papers)
-    assert scores["value"]["all"]["f1"] >= 0.87  # measured 0.895
-    assert scores["full"]["result"]["f1"] >= 0.82  # measured 0.851
+@pytest.mark.parametrize("name,value_floor,result_floor", OWN_SAMPLES, ids=[s[0] for s in OWN_SAMPLES])
+def test_own_sample_holds_its_floor(openreview_papers, name, value_floor, result_floor):
+    scores = own_sample_scores(name, openreview_papers)
+    assert scores["value"]["all"]["f1"] >= value_floor
+    assert scores["full"]["result"]["f1"] >= result_floor
 
 
 def test_leaderboard_from_the_daily_feed(tmp_path, monkeypatch):
@@ -114,19 +118,6 @@ def test_leaderboard_from_the_daily_feed(tmp_path, monkeypatch):
     fid = runner.invoke(app, ["leaderboard", "--benchmark", "imagenet-256x256", "--metric", "fid", "--format", "csv"])
     fids = [float(row["value"]) for row in csv.DictReader(io.StringIO(fid.stdout))]
     assert fids[0] == 1.46 and fids == sorted(fids)
-
-
-def test_own_dense_sample_holds_its_floor(openreview_papers):
-    """Our annotations of 50 claim-dense abstracts."""
-    scores = own_sample_scores("openreview-dense", openreview_papers)
-    assert scores["value"]["all"]["f1"] >= 0.89  # measured 0.925
-    assert scores["full"]["result"]["f1"] >= 0.70  # measured 0.746
-
-
-def test_own_heldout_sample_holds_its_floor(openreview_papers):
-    """The held-out sample: never inspected claim by claim, only its totals (tests/gold/README.md)."""
-    scores = own_sample_scores("openreview-heldout", openreview_papers)
-    assert scores["value"]["all"]["f1"] >= 0.80  # measured 0.847
 
 
 def test_plot_of_the_daily_feed(tmp_path, monkeypatch):
