@@ -73,6 +73,13 @@ _SCORE_COMPARATIVE = regex.compile(r"^\s*(?:more|less)\s+(?:accurate|precise|rob
 # A verb of change: a cost named before "by N%" is what it changes ("reduces FLOPs by 30%").
 _CHANGE_VERB = regex.compile(r"\b(?:reduc|cut|sav|lower|decreas|increas|shrink|compress|speed|accelerat|boost|"
                              r"improv|rais|halv|trim|prun)\w*", regex.I)
+# A clause whose subject describes other work: "previous SoTA only solves", "a recent
+# transformer-based approach achieves", "state-of-the-art models already achieve".
+_DESCRIBED_SUBJECT = regex.compile(r"""(?:^|[,;:]\s*|\b(?:while|whereas|but)\s+)(?i:a\s+|an\s+|the\s+)?
+    (?P<np>(?i:previous|prior|existing|recent|current|standard|vanilla|conventional|state-of-the-art|SOTA|SoTA|
+    competing|strong|traditional)\b[^,;:()]{0,60}?)\s+(?:only\s+|also\s+|still\s+|already\s+|typically\s+|
+    usually\s+)?(?:achieves?|achieved|obtains?|obtained|reach(?:es|ed)?|attains?|attained|solves?|solved|scores?|
+    scored|gets?|got|yields?|yielded)\b[^,;]*$""", regex.VERBOSE)
 # A result verb right before a number: "achieves 45.3", "reaches an impressive 88%".
 _VERB_RIGHT_BEFORE = regex.compile(r"""\b(?:achiev|attain|reach|obtain|scor|yield|record|deliver)\w*\s+
     (?:an?\s+|the\s+)?(?:(?:average|overall|mean|new|state-of-the-art|record|top|best|high|competitive|impressive|
@@ -712,6 +719,9 @@ class _Grammar:
                     return topic.group("name")
                 return ctx.method
             return m.text
+        described = _DESCRIBED_SUBJECT.search(_clause_before(sent.text, position))
+        if described:  # "a recent transformer-based approach achieves 59.6%": not the paper's method
+            return described.group("np")
         return ctx.method
 
     def _after_comparison(self, text: str, start: int, position: int) -> bool:

@@ -275,6 +275,13 @@ CASES = [
     # a bracketed modifier between a change and its cue
     ("We achieve 5-8% (absolute) improvement over previous methods in zero-shot classification.",
      [(D, "FooNet", None, None, 5.0, "%", None), (D, "FooNet", None, None, 8.0, "%", None)]),
+    # a subject that describes other work owns its number; "we" and "our method" are the paper's
+    ("A recent transformer-based approach achieves 59.6% top-1 accuracy on USPTO-50k, while our method "
+     "achieves 71.3%.",
+     [(R, "recent transformer-based approach", "uspto-50k", "top1_accuracy", 59.6, "%", None),
+      (R, "FooNet", "uspto-50k", "top1_accuracy", 71.3, "%", None)]),
+    ("In comparison, previous SoTA only solves 50% of the tasks.",
+     [(R, "previous SoTA", None, "success_rate", 50.0, "%", None)]),
     # Unicode minus and thin spaces do not break a number
     ("FooNet reaches 76.1\u2009% top-1 accuracy on ImageNet.",
      [(R, "FooNet", "imagenet-1k", "top1_accuracy", 76.1, "%", None)]),
