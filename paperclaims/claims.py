@@ -530,11 +530,12 @@ class _Grammar:
         if metric is None and all(n.hint for n in group.numbers):
             metric = group.numbers[0].hint  # "34.48 dB": PSNR
         unknown = _UNKNOWN_METRIC.match(after)
-        if unknown and not self.lexicon.metric(unknown.group("token")) \
-                and not self.lexicon.benchmark(unknown.group("token")):
+        unknown = bool(unknown and not self.lexicon.metric(unknown.group("token"))
+                       and not self.lexicon.benchmark(unknown.group("token")))
+        if unknown:  # "66.8% mCov": a metric the lexicon does not know; borrow none, claim nothing
             return self._drop(ctx, sent, group, "followed by a metric the lexicon does not know"), None
         inherited = False
-        if metric is None and previous is not None and previous[1] and _same_run(sent, previous[0], group) \
+        if metric is None and not unknown and previous is not None and previous[1] and _same_run(sent, previous[0], group) \
                 and not (unit is None and _COUNTED.match(after)) \
                 and (previous[0].unit == unit or {previous[0].unit, unit} <= {"%", "pp"}):
             metric, inherited = previous[1], True
@@ -555,11 +556,11 @@ class _Grammar:
         verb_before = bool(_VERB_RIGHT_BEFORE.search(before[-80:]))
         from_change = len(group.numbers) > 1 and _FROM_TO.search(before) and _CHANGE_VERB.search(
             _clause_before(sent.text, group.start))
-        if metric is None and unit is None and verb_before and not _COUNTED.match(after):
+        if metric is None and unit is None and verb_before and not _COUNTED.match(after) and not unknown:
             bench = self._benchmark_ids(sent, group, before, after, ctx)[0]
             primary = self.lexicon.benchmarks[bench[0]].primary_metric if bench and bench[0] else None
             metric = ctx.metric or primary  # "We report BLEU. Our model scores 28.4 on WMT14."
-        if metric is None:
+        if metric is None and not unknown:
             if unit is None:
                 return self._drop(ctx, sent, group, "a bare number with no metric beside it"), None
             bench = self._benchmark_ids(sent, group, before, after, ctx)[0] if sent.benchmarks else [None]
@@ -791,6 +792,8 @@ class _Grammar:
                 else self._number_model(sent, group, i, ctx)
             self._why(ctx, sent.offset, n, sent.text, f"model {model}: {model_why}")
             benches = [bench_pairs[i].id] if bench_pairs else default_benches
+            if kind == "result" and len(benches) > 1:
+                benches = benches[-1:]  # one score is on one benchmark: the nearest; a change may span several
             self._why(ctx, sent.offset, n, sent.text, f"benchmark {', '.join(map(str, benches))}: {bench_why}")
             if len(benches) > 1 and len(group.numbers) > 1:
                 benches = benches[:1]
