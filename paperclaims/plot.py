@@ -83,6 +83,12 @@ class Frontier:
     def frontier_labels(self) -> list[str]:
         return [p.label for p in self.frontier]
 
+    def missing_note(self) -> str:
+        """The results left off the plot for want of an x value, named with their values."""
+        names = ", ".join(f"{label} ({self.format_value(row.get('value'))})"
+                          for label, row in zip(self.labels_of_missing, self.missing))
+        return f"Not plotted, no {_X_NOUNS[self.x]} known: {names}"
+
     def caption(self) -> str:
         """What the picture cannot show by itself: the frontier by name, and the unplotted results."""
         parts = []
@@ -90,9 +96,7 @@ class Frontier:
             parts.append("Pareto frontier: " + ", ".join(
                 f"{p.label} ({self.format_value(p.y)})" for p in self.frontier) + ".")
         if self.missing:
-            names = ", ".join(f"{label} ({self.format_value(row.get('value'))})"
-                              for label, row in zip(self.labels_of_missing, self.missing))
-            parts.append(f"Not plotted, no {_X_NOUNS[self.x]} known: {names}.")
+            parts.append(self.missing_note() + ".")
         if not self.points and not self.missing:
             parts.append("No results.")
         return " ".join(parts)
@@ -516,9 +520,7 @@ def _terminal_key(found: Frontier, best: list, keys: list[str]) -> list[str]:
     if others_n:
         lines.append(f"  •  {others_n} other result{'s' if others_n != 1 else ''}")
     if found.missing:
-        names = ", ".join(f"{label} ({found.format_value(row.get('value'))})"
-                          for label, row in zip(found.labels_of_missing, found.missing))
-        lines.append(f"Not plotted, no {_X_NOUNS[found.x]} known: {names}")
+        lines.append(found.missing_note())
     if not found.points and not found.missing:
         lines.append("No results.")
     return lines
