@@ -1,7 +1,7 @@
 """paperclaims: metric claims from ML paper abstracts, as normalized rows, and leaderboards of them."""
 from importlib.metadata import PackageNotFoundError, version
 
-from .claims import extract_claims
+from .claims import explain_claims, extract_claims
 from .errors import InputError, LexiconError, PaperclaimsError, StoreError, UsageError
 from .lexicon import Lexicon, default_lexicon, load_lexicon
 from .model import COLUMNS, KINDS, Claim, Paper
@@ -13,5 +13,5 @@ except PackageNotFoundError:  # running from a source tree that was never instal
 
 __all__ = [
     "COLUMNS", "KINDS", "Claim", "Paper", "Lexicon", "default_lexicon", "load_lexicon",
-    "extract_claims", "PaperclaimsError", "InputError", "LexiconError", "StoreError", "UsageError",
+    "extract_claims", "explain_claims", "PaperclaimsError", "InputError", "LexiconError", "StoreError", "UsageError",
 ]

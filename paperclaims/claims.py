@@ -10,7 +10,7 @@ title: "our model" is the paper's own method.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Callable, Iterator
 
 import regex
@@ -18,7 +18,7 @@ import regex
 from .lexicon import Lexicon, default_lexicon, surface_pattern
 from .mentions import Mention, Number, find_mentions, finder_for
 from .model import Claim
-from .naming import _PLURAL_ACRONYM, _name_like, method_name
+from .naming import PLURAL_ACRONYM, method_name, name_like
 from .text import repair, sentences
 
 # Between two numbers of one group: a range ("11% to 14%", "1.7x - 2.7x") or a list
@@ -27,7 +27,7 @@ _LINK = regex.compile(r"""^\s*(?:\([^()]{1,30}\)\s*)?(?:     # an aside may come
         -|–|—|to|~|and|or|,|,\s*and|,\s*or|/|\||vs\.?|versus|and\s+from
     )\s*$""", regex.VERBOSE | regex.IGNORECASE)
 _RANGE = regex.compile(r"^\s*(?:-|–|—|to|~)\s*$", regex.IGNORECASE)
-# "from A to B", "between A and B", "ranging from A to B": a range of results.
+# Where a clause ends: the look-arounds of a number stay inside its clause.
 _CLAUSE_BREAK = regex.compile(r"[;:]|,\s*(?:while|whereas|which|and|but|with|outperforming|surpassing|"
                               r"beating|exceeding|compared|being)\b|\b(?:while|whereas|but)\b")
 _SIZE = regex.compile(r"\d\s?[x×]\s?$")          # the second side of "224x224"
@@ -49,14 +49,13 @@ _ADJACENT_AFTER = regex.compile(r"""^[\s(]*(?:
            fine-tuning|finetuning|ImageNet|(?!(?:and|or|but|while|with|than)\b)[\w-]+)\s*){0,3}$""",
     regex.VERBOSE | regex.IGNORECASE)
 # A text with none of these holds no number, in digits or in words: no claim to look for.
-_DIGIT = regex.compile(r"\d|(?i:twice|thrice|double|triple|quadruple|times|fold|magnitude|half|quarter|third)")
+_MAY_HOLD_NUMBER = regex.compile(r"\d|(?i:twice|thrice|double|triple|quadruple|times|fold|magnitude|half|quarter|third)")
 # "solves 50% of the tasks", "correct for 88% of the cases": a success rate
 _TASKS = regex.compile(r"(?:[\w-]+\s+){0,2}(?:tasks|problems|questions|instances|cases|queries|episodes|games|"
                        r"environments|levels|puzzles|test\s+cases)\b", regex.I)
 _SUCCESS_VERB = regex.compile(r"\b(?:solv|complet|succeed|pass|answer|win|correct|resolv)\w*", regex.I)
 _RANGING = regex.compile(r"\branging\s+from\s*$", regex.I)  # "improvements ranging from 5% to 37%"
-_FROM_TO = regex.compile(r"\bfrom\s*$", regex.IGNORECASE)
-# A result verb between two numbers starts a new claim: "by 4.0% achieving 43.1% mAP".
+_FROM_TO = regex.compile(r"\bfrom\s*$", regex.IGNORECASE)  # "from A to B": two results
 # A share that is used, needed, kept or cut is a ratio even of an unnamed resource.
 _SHARE_USED = regex.compile(r"\b(?:only|just|up\s+to|as\s+little\s+as|less\s+than|fewer\s+than|at\s+most|"
                             r"us(?:e|es|ing)|requir\w*|need\w*|prun\w*|sav\w*|retain\w*|keep\w*|visit\w*|"
@@ -80,11 +79,14 @@ _DESCRIBED_SUBJECT = regex.compile(r"""(?:^|[,;:]\s*|\b(?:while|whereas|but)\s+)
     competing|strong|traditional)\b[^,;:()]{0,60}?)\s+(?:only\s+|also\s+|still\s+|already\s+|typically\s+|
     usually\s+)?(?:achieves?|achieved|obtains?|obtained|reach(?:es|ed)?|attains?|attained|solves?|solved|scores?|
     scored|gets?|got|yields?|yielded)\b[^,;]*$""", regex.VERBOSE)
+# The verbs that state a result ("achieves", "reached", "scores").
+_RESULT_STEMS = r"(?:achiev|attain|reach|obtain|scor|yield|record|deliver)\w*"
 # A result verb right before a number: "achieves 45.3", "reaches an impressive 88%".
-_VERB_RIGHT_BEFORE = regex.compile(r"""\b(?:achiev|attain|reach|obtain|scor|yield|record|deliver)\w*\s+
+_VERB_RIGHT_BEFORE = regex.compile(rf"""\b{_RESULT_STEMS}\s+
     (?:an?\s+|the\s+)?(?:(?:average|overall|mean|new|state-of-the-art|record|top|best|high|competitive|impressive|
-    strong|remarkable|notable)\s+){0,2}(?:of\s+)?(?:up\s+to\s+|over\s+|around\s+|about\s+)?$""", regex.VERBOSE | regex.I)
-_ACHIEVES = regex.compile(r"\b(?:achiev|attain|reach|obtain|scor|yield|record|deliver)\w*", regex.I)
+    strong|remarkable|notable)\s+){{0,2}}(?:of\s+)?(?:up\s+to\s+|over\s+|around\s+|about\s+)?$""", regex.VERBOSE | regex.I)
+# A result verb between two numbers starts a new claim: "by 4.0% achieving 43.1% mAP".
+_ACHIEVES = regex.compile(rf"\b{_RESULT_STEMS}", regex.I)
 _FOR_BASELINE = regex.compile(r"\s(?:for|of|by)\s(?:the\s|a\s)?(?P<name>(?:[\w-]+\s){0,2}baseline)\b", regex.I)
 # A count in an aside after a score: "(5 NFE)", "(10 steps)" is a setting, not a claim.
 _ASIDE = regex.compile(r"\(\d+(?:\.\d+)?\s(?:[A-Z]{2,6}s?|[a-z]+(?:\s[a-z]+)?)\)")
@@ -113,14 +115,11 @@ class _Context:
     metric: str | None = None
     searches: bool = False  # the paper searches architectures: its GPU-days are search cost
     trace: list | None = None  # Steps, when the caller asked why (see `explain_claims`)
-    _method: list = field(default_factory=list)
 
-    @property
+    @cached_property
     def method(self) -> str | None:
         """The paper's own method, named on first use: most abstracts never need it."""
-        if not self._method:
-            self._method.append(self.name_method())
-        return self._method[0]
+        return self.name_method()
 
 
 @dataclass(frozen=True)
@@ -165,7 +164,7 @@ class _Group:
 
 @dataclass
 class _Sentence:
-    """One sentence's text and mentions, with the cue patterns the grammar reads."""
+    """One sentence's text and mentions, and what follows from them for every number in it."""
 
     text: str
     offset: int
@@ -174,6 +173,14 @@ class _Sentence:
     metrics: list[Mention]
     models: list[Mention]
     selves: list[Mention]
+    evaluated: list[Mention] = field(init=False)  # benchmarks not named as training data
+    scores: list[Mention] = field(init=False)  # metric mentions of scores, not costs
+    settings: list[str] = field(init=False)  # conditions the whole sentence states ("zero-shot")
+
+    def __post_init__(self):
+        self.evaluated = _evaluated(self.text, self.benchmarks)
+        self.scores = []  # filled by the grammar, which knows the metrics' kinds
+        self.settings = []
 
 
 def extract_claims(text: str, title: str | None = None, *, lexicon: Lexicon | None = None,
@@ -193,12 +200,13 @@ def _extract(text, title, lexicon, paper_id, trace):
     repaired = repair(text)
     clean = repaired.text
     grammar = _grammar_for(lexicon)
-    if not _DIGIT.search(clean):
+    if not _MAY_HOLD_NUMBER.search(clean):
         return [], None, clean  # no number, no claim
-    ctx = _Context(name_method=lambda: grammar.method_name(title or "", clean),
+    clean_title = repair(title).text.strip() if title else ""
+    ctx = _Context(name_method=lambda: grammar.method_name(clean_title, clean),
                    searches=bool(_SEARCHES.search(f"{title or ''} {clean}")), trace=trace)
-    if title:
-        found = finder_for(lexicon).benchmarks(repair(title).text)
+    if clean_title:
+        found = grammar.finder.benchmarks(clean_title)
         ctx.benchmark = found[0].id if found else None
     claims: list[Claim] = []
     for start, end in (piece for span in sentences(clean) for piece in _bounded(clean, *span)):
@@ -225,6 +233,11 @@ def _bounded(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         yield start, cut
         start = cut
     yield start, end
+
+
+def _evaluated(text: str, benchmarks: list[Mention]) -> list[Mention]:
+    """The benchmarks a sentence evaluates on, not the data it trained on ("pretrained on X")."""
+    return [b for b in benchmarks if not _TRAINED_ON.search(text[max(0, b.start - 40):b.start])]
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
@@ -277,8 +290,8 @@ class _Grammar:
             r"(?<![\w-])(?P<b>" + "|".join(surface_pattern(b) for b in bounds) + r")\s*$", regex.I) if bounds else None
 
     def method_name(self, title: str, abstract: str) -> str | None:
-        """The paper's own method (see naming.py)."""
-        return method_name(title, abstract, self.finder, set(self.lexicon.words.get("not_models", ())))
+        """The paper's own method (see naming.py), from a repaired title and abstract."""
+        return method_name(title, abstract, self.finder)
 
     # ---- one sentence ----------------------------------------------------------------------
 
@@ -293,8 +306,8 @@ class _Grammar:
         return []
 
     def sentence_claims(self, text: str, offset: int, ctx: _Context) -> list[Claim]:
-        if not _DIGIT.search(text):  # no number: only what later sentences inherit
-            self._carry(text, self.finder.benchmarks(text), self.finder.metrics(text), ctx)
+        if not _MAY_HOLD_NUMBER.search(text):  # no number: only what later sentences inherit
+            self._carry(text, _evaluated(text, self.finder.benchmarks(text)), self.finder.metrics(text), ctx)
             return []
         numbers, benchmarks, metrics, models = find_mentions(text, self.lexicon)
         taken = [(b.start, b.end) for b in benchmarks] + [(m.start, m.end) for m in models]
@@ -313,10 +326,12 @@ class _Grammar:
         metrics = [m for m in metrics if not any(n.start <= m.start < n.end for n in numbers)]  # "three times"
         selves = [Mention(x.start(), x.end(), x.group(), "self") for x in self.self_ref.finditer(text)]
         method = ctx.method if numbers else None
-        if method and not _name_like(method):  # "Lion", "selfmem": found by name, not by shape
+        if method and not name_like(method):  # "Lion", "selfmem": found by name, not by shape
             models = sorted(models + [Mention(m.start(), m.end(), method, "model") for m in regex.finditer(
                 rf"(?<![\w-]){regex.escape(method)}(?![\w-])", text)], key=lambda m: m.start)
         sent = _Sentence(text, offset, numbers, benchmarks, metrics, models, selves)
+        sent.scores = [m for m in metrics if self.lexicon.metrics[m.id].kind == "score"]
+        sent.settings = _sentence_settings(text)
         groups = self._groups(sent)
         claims: list[Claim] = []
         previous = None
@@ -329,12 +344,11 @@ class _Grammar:
             made, metric = self._group_claims(sent, group, before_start, after_end, ctx, previous, upcoming)
             claims.extend(made)
             previous = (group, metric, made[0].kind if made else None)
-        self._carry(text, benchmarks, metrics, ctx)
+        self._carry(text, sent.evaluated, metrics, ctx)
         return claims
 
-    def _carry(self, text: str, benchmarks: list[Mention], metrics: list[Mention], ctx: _Context) -> None:
+    def _carry(self, text: str, evaluated: list[Mention], metrics: list[Mention], ctx: _Context) -> None:
         """The benchmark and score metric a sentence leaves in force for the sentences after it."""
-        evaluated = [b for b in benchmarks if not _TRAINED_ON.search(text[max(0, b.start - 40):b.start])]
         if evaluated:
             ctx.benchmark = evaluated[-1].id
         scores = [m for m in metrics if self.lexicon.metrics[m.id].kind == "score"]
@@ -370,7 +384,6 @@ class _Grammar:
         before = text[before_start:group.start]
         after = text[group.end:after_end]
         unit = group.unit
-        first = group.numbers[0]
         quantity = next((n.quantity for n in reversed(group.numbers) if n.quantity), None)
         if quantity is None and all(n.scaled for n in group.numbers):
             quantity = self._implied_quantity(before, after)
@@ -415,8 +428,9 @@ class _Grammar:
         return None
 
     def _quantity_claims(self, sent, group, quantity, before, after, ctx) -> list[Claim]:
-        if _OF.match(after) and quantity.unit not in ("params", "flops"):
-            named = self.lexicon.metric(after[_OF.match(after).end():].split(" ")[0].strip(",.;"))
+        of = _OF.match(after)
+        if of and quantity.unit not in ("params", "flops"):
+            named = self.lexicon.metric(after[of.end():].split(" ")[0].strip(",.;"))
             if named is None or named.kind != "cost":
                 return self._drop(ctx, sent, group, "a dataset statistic ('1000 hours of speech')")
             quantity = replace(quantity, metric=named.id)
@@ -464,14 +478,14 @@ class _Grammar:
     def _cost_metric(self, sent, group, before, after) -> str | None:
         """The cost a multiplier or percentage measures: named after it, or before it with "by"."""
         lex = self.lexicon
+        cue = self.ratio_after.match(after)
         rel_after = [m for m in sent.metrics if m.start >= group.end and m.start - group.end <= min(45, len(after))
                      and lex.metrics[m.id].kind == "cost"
                      and not _CLAUSE_BREAK.search(sent.text[group.end:m.start])]
-        if rel_after and (self.ratio_after.match(after) or _directly(sent.text[group.end:rel_after[0].start])):
+        if rel_after and (cue or _directly(sent.text[group.end:rel_after[0].start])):
             return rel_after[0].id
-        if self.ratio_after.match(after):
-            cue = self.ratio_after.match(after).group().strip()
-            m = lex.metric(cue)
+        if cue:
+            m = lex.metric(cue.group().strip())
             if m is not None and m.kind == "cost":
                 return m.id
         rel_before = [m for m in sent.metrics if m.end <= group.start and group.start - m.end <= 45
@@ -481,7 +495,7 @@ class _Grammar:
         if rel_before and regex.search(r"\b(?:by|to|of)\b[^.;]{0,20}$", before, regex.I) \
                 and _CHANGE_VERB.search(_clause_before(sent.text, group.start)):
             return rel_before[-1].id
-        if group.unit == "x" and self.ratio_after.match(after):
+        if group.unit == "x" and cue:
             near = [m for m in sent.metrics if lex.metrics[m.id].kind == "cost" and m.start >= group.end]
             if near:
                 return near[0].id
@@ -535,11 +549,11 @@ class _Grammar:
         if unknown:  # "66.8% mCov": a metric the lexicon does not know; borrow none, claim nothing
             return self._drop(ctx, sent, group, "followed by a metric the lexicon does not know"), None
         inherited = False
-        if metric is None and not unknown and previous is not None and previous[1] and _same_run(sent, previous[0], group) \
+        same_run = previous is not None and _same_run(sent, previous[0], group)
+        if metric is None and previous is not None and previous[1] and same_run \
                 and not (unit is None and _COUNTED.match(after)) \
                 and (previous[0].unit == unit or {previous[0].unit, unit} <= {"%", "pp"}):
             metric, inherited = previous[1], True
-        same_run = previous is not None and _same_run(sent, previous[0], group)
         shared_cue = bool(upcoming) and regex.fullmatch(r"\s*(?:[\w-]+\s+)?(?:and|,|,\s*and)\s*", _strip_mentions(
             sent.text, group.end, upcoming[0].start, sent.metrics)) and self.delta_after.match(
             _strip_mentions(sent.text, upcoming[0].end, upcoming[1], sent.metrics))
@@ -556,11 +570,11 @@ class _Grammar:
         verb_before = bool(_VERB_RIGHT_BEFORE.search(before[-80:]))
         from_change = len(group.numbers) > 1 and _FROM_TO.search(before) and _CHANGE_VERB.search(
             _clause_before(sent.text, group.start))
-        if metric is None and unit is None and verb_before and not _COUNTED.match(after) and not unknown:
+        if metric is None and unit is None and verb_before and not _COUNTED.match(after):
             bench = self._benchmark_ids(sent, group, before, after, ctx)[0]
             primary = self.lexicon.benchmarks[bench[0]].primary_metric if bench and bench[0] else None
             metric = ctx.metric or primary  # "We report BLEU. Our model scores 28.4 on WMT14."
-        if metric is None and not unknown:
+        if metric is None:
             if unit is None:
                 return self._drop(ctx, sent, group, "a bare number with no metric beside it"), None
             bench = self._benchmark_ids(sent, group, before, after, ctx)[0] if sent.benchmarks else [None]
@@ -593,8 +607,7 @@ class _Grammar:
 
     def _score_metric(self, sent, group, before, after) -> Mention | None:
         """The score metric a percentage or bare score is about: next to it, else in its clause."""
-        lex = self.lexicon
-        scores = [m for m in sent.metrics if lex.metrics[m.id].kind == "score"]
+        scores = sent.scores
         for m in scores:  # right after: "84.8% top-1", "1.97 gFID", "35.6 box AP" (before the next number)
             if group.end <= m.start <= group.end + min(30, len(after)) \
                     and _ADJACENT_AFTER.match(sent.text[group.end:m.start]):
@@ -620,7 +633,7 @@ class _Grammar:
     def _benchmark_ids(self, sent, group, before, after, ctx) -> tuple[list[str | None], str]:
         """The benchmarks a group's number is on: after it ("on ImageNet"), else before, else carried."""
         text = sent.text
-        evaluated = [b for b in sent.benchmarks if not _TRAINED_ON.search(text[max(0, b.start - 40):b.start])]
+        evaluated = sent.evaluated
         # right before the number or its metric: "ImageNet accuracy of 88.0%", "+1.3% ImageNet top-1"
         tight = [b for b in evaluated if b.end <= group.start and group.start - b.end <= 45
                  and _ADJACENT_BEFORE.match(_strip_mentions(text, b.end, group.start, sent.metrics))]
@@ -646,7 +659,7 @@ class _Grammar:
             return None
         name = m.group("name")
         if (self.lexicon.metric(name) or name == ctx.method or name in self.lexicon.words.get("not_models", ())
-                or (not m.group("kind") and not _name_like(name))):
+                or (not m.group("kind") and not name_like(name))):
             return None
         return regex.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
 
@@ -678,7 +691,7 @@ class _Grammar:
         k = len(group.numbers)
         if k < 2 or any(link != "/" for link in group.links):
             return None
-        scores = [m for m in sent.metrics if self.lexicon.metrics[m.id].kind == "score"]
+        scores = sent.scores
         runs = [scores[i:i + k] for i in range(len(scores) - k + 1)
                 if all(sent.text[a.end:b.start].strip() == "/" for a, b in zip(scores[i:i + k], scores[i + 1:i + k]))]
         return min(runs, key=lambda run: min(abs(group.start - run[-1].end), abs(run[0].start - group.end)), default=None)
@@ -712,7 +725,7 @@ class _Grammar:
                 continue
             if self._after_comparison(sent.text, m.start, position):
                 continue
-            if m.kind == "model" and _PLURAL_ACRONYM.match(m.text) and m.text[:-1] != ctx.method:
+            if m.kind == "model" and PLURAL_ACRONYM.match(m.text) and m.text[:-1] != ctx.method:
                 continue  # "DMs", "LLMs", "NFEs": a class of things, not one model
             if m.kind == "self":
                 topic = _TOPIC.search(sent.text, max(0, m.start - 40), m.start)
@@ -761,11 +774,11 @@ class _Grammar:
                 value = self.lexicon.bounds.get(b.group("b").lower(), "")
                 if value:
                     parts.append(value)
-        for pattern, label in _SETTINGS:
-            # which family member is meant must be said before the number, in its clause
-            m = pattern.search(_clause_before(sent.text, number.start) if label == _MEMBER else sent.text)
-            if m:
-                parts.append(label.format(*m.groups()) if m.groups() else label)
+        parts += sent.settings
+        # which family member is meant must be said before the number, in its clause
+        member = _MEMBER.search(_clause_before(sent.text, number.start))
+        if member:
+            parts.append(f"{member.group(1)} model")
         return "; ".join(dict.fromkeys(parts)) or None
 
     def _emit(self, sent, group, kind, metric, ctx, before, after, *, unit=None, metric_mention=None,
@@ -798,26 +811,27 @@ class _Grammar:
             if len(benches) > 1 and len(group.numbers) > 1:
                 benches = benches[:1]
             n_unit = _final_unit(n_unit, n_metric, lex)
+            # the evidence: the number, with its metric's words when they are close and nothing between
+            span_start, span_end = n.start, n.end
+            if metric_pairs:
+                metric_mention = metric_pairs[i]
+            if metric_mention is None and not inherited_metric:
+                metric_mention = _nearest(sent.metrics, n, n_metric)
+            if metric_mention is not None and abs(metric_mention.start - n.start) <= 60 and not any(
+                    min(n.start, metric_mention.start) < o.start < max(n.end, metric_mention.end)
+                    for o in sent.numbers if o is not n):  # "accuracy from 56.8% ... by 12.3 points"
+                span_start = min(span_start, metric_mention.start)
+                span_end = max(span_end, metric_mention.end)
+            magnitude = n.magnitude if (n.quantity and n.quantity.magnitude) or (unit in ("params", "flops")) else None
+            setting = self._setting(sent, group, i, sent.text[:n.start])
             for bench in benches:
                 n_metric_final = _resolve_accuracy(n_metric, bench, lex)
                 direction = lex.metrics[n_metric_final].higher_is_better if n_metric_final in lex.metrics else None
-                span_start, span_end = n.start, n.end
-                if metric_pairs:
-                    metric_mention = metric_pairs[i]
-                if metric_mention is None and not inherited_metric:
-                    metric_mention = _nearest(sent.metrics, n, n_metric)
-                if metric_mention is not None and abs(metric_mention.start - n.start) <= 60 and not any(
-                        min(n.start, metric_mention.start) < o.start < max(n.end, metric_mention.end)
-                        for o in sent.numbers if o is not n):  # "accuracy from 56.8% ... by 12.3 points"
-                    span_start = min(span_start, metric_mention.start)
-                    span_end = max(span_end, metric_mention.end)
-                magnitude = n.magnitude if (n.quantity and n.quantity.magnitude) or (unit in ("params", "flops")) else None
                 out.append(Claim(
                     kind=kind, value=n.value, evidence=sent.text[span_start:span_end],
                     start=sent.offset + span_start, end=sent.offset + span_end, model=model,
                     benchmark=bench, metric=n_metric_final, unit=n_unit, magnitude=magnitude,
-                    baseline=baseline, setting=self._setting(sent, group, i, sent.text[:n.start]),
-                    higher_is_better=direction))
+                    baseline=baseline, setting=setting, higher_is_better=direction))
         return out
 
     def _number_model(self, sent, group, index, ctx) -> tuple[str | None, str]:
@@ -836,7 +850,7 @@ class _Grammar:
         # "improves the FID from 2.04 to 1.88": the first is what was improved on
         if index == 0 and len(group.numbers) > 1 and _FROM_TO.search(sent.text[max(0, group.start - 8):group.start]):
             others = [m for m in sent.models if m.end <= group.start and m.text != ctx.method
-                      and not _PLURAL_ACRONYM.match(m.text)
+                      and not PLURAL_ACRONYM.match(m.text)
                       and not regex.search(r"\b(?:on|in)\s+(?:the\s+)?$", sent.text[max(0, m.start - 8):m.start])]
             if others:
                 return others[-1].text, "'from A to B': A is the model improved on"
@@ -859,7 +873,6 @@ class _Grammar:
         return subject, "the subject of its clause" + (" (the paper's own method)" if subject == ctx.method else "")
 
 
-_MEMBER = "{0} model"
 _SETTINGS = [
     (regex.compile(r"\bzero[\s-]?shot\b", regex.I), "zero-shot"),
     (regex.compile(r"\bfew[\s-]?shot\b", regex.I), "few-shot"),
@@ -873,16 +886,25 @@ _SETTINGS = [
     (regex.compile(r"(?<!\d)(\d{2,4})\s?[x×]\s?\1(?!\d)"), "{0}x{0}"),
     (regex.compile(r"\b(?:higher|increas(?:ed|ing)|larger)\s(?:input\s|image\s)?resolutions?\b", regex.I),
      "higher resolution"),
-    # which member of a family: "a small version of NASNet", "our largest model"
-    (regex.compile(r"\b(smallest|smaller|small|tiny|mobile|base|largest|larger|large|huge|best-performing)\s"
-                   r"(?:version|variant|model|configuration)\b", regex.I), _MEMBER),
 ]
+# Which member of a family: "a small version of NASNet", "our largest model".
+_MEMBER = regex.compile(r"\b(smallest|smaller|small|tiny|mobile|base|largest|larger|large|huge|best-performing)\s"
+                        r"(?:version|variant|model|configuration)\b", regex.I)
+
+
+def _sentence_settings(text: str) -> list[str]:
+    """The conditions a sentence states for all its numbers: "zero-shot", "1% labels", "224x224"."""
+    found = []
+    for pattern, label in _SETTINGS:
+        m = pattern.search(text)
+        if m:
+            found.append(label.format(*m.groups()) if m.groups() else label)
+    return found
 
 # Between a number (and its metric) and the benchmark it was measured on: "on the ImageNet-1k".
 _ON_BENCHMARK = regex.compile(r"""^[^,;()\d]{0,50}?\b(?:on|for|in|across|over|at|of|using)\s+
     (?:the\s+|both\s+|several\s+|all\s+|large-scale\s+|challenging\s+|standard\s+|popular\s+)*
     (?:[\w-]+\s+){0,2}$|^\s*$""", regex.VERBOSE | regex.I)
-# "... (TiTok)" after a description the abstract introduces.
 # A name that owns the clause after it: "X, which achieves", "X achieves", "X can reach".
 _OWNS = regex.compile(r"""\s*,?\s*(?:\([^()]{0,30}\)\s*)?(?:which|that|who)?\s*(?:also\s+|further\s+|still\s+|can\s+|could\s+|
     consistently\s+|significantly\s+)*(?:achieves?|achieved|attains?|attained|reaches|reached|reach|obtains?|obtained|

@@ -113,7 +113,7 @@ class Finder:
         words = sorted(lexicon.scale_words, key=len, reverse=True)
         self._scale_word = regex.compile(r"\s(?P<s>" + "|".join(map(regex.escape, words)) + r")\b",
                                          regex.IGNORECASE) if words else None
-        self._model_stop = set(lexicon.words.get("not_models", ()))
+        self.not_models = frozenset(lexicon.words.get("not_models", ()))  # never a model name
 
     # ---- numbers -------------------------------------------------------------------------
 
@@ -286,7 +286,7 @@ class Finder:
         out = []
         for m in _MODEL.finditer(text):
             name = m.group().rstrip(".-/")
-            if name in self._model_stop or any(busy[m.start():m.end()]):
+            if name in self.not_models or any(busy[m.start():m.end()]):
                 continue
             if self.lexicon.metric(name) or self.lexicon.benchmark(name):
                 continue

@@ -11,23 +11,26 @@ from typing import Iterator
 
 import regex
 
-from .text import repair
 
 
-def method_name(title: str, abstract: str, finder, stop: set[str]) -> str | None:
+def method_name(title: str, abstract: str, finder) -> str | None:
     """The paper's own method: the first of `method_rules` that names one."""
-    return next((name for _, name in method_rules(title, abstract, finder, stop) if name), None)
+    return next((name for _, name in method_rules(title, abstract, finder) if name), None)
 
 
-def method_rules(title: str, abstract: str, finder, stop: set[str]) -> Iterator[tuple[str, str | None]]:
-    """(rule, name) for each way of naming the paper's method, strongest first, lazily."""
-    title = repair(title).text.strip()
+def method_rules(title: str, abstract: str, finder) -> Iterator[tuple[str, str | None]]:
+    """(rule, name) for each way of naming the paper's method, strongest first, lazily.
+
+    `title` and `abstract` are repaired text (see text.repair); `finder` is the lexicon's Finder,
+    whose `not_models` are never names.
+    """
+    stop = finder.not_models
     head, sep, _ = title.partition(":")
     words = head.split() if sep else []
     # "ProxylessNAS: Direct Neural Architecture Search", "QuantNAS for super resolution: ..."
-    if words and len(words) <= 3 and (len(words) == 1 or _name_like(words[0])) and not _ordinary(words[0]):
+    if words and len(words) <= 3 and (len(words) == 1 or name_like(words[0])) and not _ordinary(words[0]):
         yield "title name", head.strip()
-    elif words and _name_like(words[0]):
+    elif words and name_like(words[0]):
         yield "title name", words[0]
     for rule, pattern in (("called", _INTRODUCED), ("we call it", _WE_CALL), ("we propose", _PROPOSED),
                           ("apposition", _APPOSITIVE), ("our model, X", _OUR_NAMED), ("X is a new", _IS_A_NEW)):
@@ -39,7 +42,7 @@ def method_rules(title: str, abstract: str, finder, stop: set[str]) -> Iterator[
             recurs = len(name) >= 4 and name[:1].isupper() and name.lower() not in _ORDINARY \
                 and abstract.count(name) >= 3 and len(
                 regex.findall(rf"(?<![\w-]){regex.escape(name)}(?![\w-])", abstract)) >= 3
-            if (pattern in (_INTRODUCED, _WE_CALL) or _name_like(name) or pattern is _APPOSITIVE and recurs
+            if (pattern in (_INTRODUCED, _WE_CALL) or name_like(name) or pattern is _APPOSITIVE and recurs
                     or " " in name) \
                     and name not in stop:
                 yield rule, name
@@ -60,7 +63,7 @@ def method_rules(title: str, abstract: str, finder, stop: set[str]) -> Iterator[
     yield "repeated name", best[0] if best[1] >= 2 else None
 
 
-_PLURAL_ACRONYM = regex.compile(r"^[A-Z]{2,}s$")
+PLURAL_ACRONYM = regex.compile(r"^[A-Z]{2,}s$")
 
 
 # "called X", "named X", "dubbed X": the abstract names its method.
@@ -142,7 +145,7 @@ def _defined_acronym(abstract: str, title: str, stop: set[str]) -> str | None:
         return None
     for m in _ACRONYM.finditer(abstract):
         name = m.group("name")
-        if name in stop or _PLURAL_ACRONYM.match(name):
+        if name in stop or PLURAL_ACRONYM.match(name):
             continue
         phrase = _expansion(m.group("phrase").split(), [c.lower() for c in name if c.isupper()])
         if phrase:
@@ -194,7 +197,7 @@ def _ordinary(word: str) -> bool:
     return word.lower() in _ORDINARY
 
 
-def _name_like(word: str) -> bool:
+def name_like(word: str) -> bool:
     """A model-like token: inner capitals or digits ("TinyViT", "m2mKD", "EEEA-Net", "BASIC")."""
     core = word.strip("\"'“”()[],.")
     return bool(regex.search(r"^.+[A-Z]|\d|^[A-Z]{2,}", core)) and not _ordinary(core)
