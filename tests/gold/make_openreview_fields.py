@@ -85,16 +85,14 @@ def read_titles(path):
         return {line.rstrip("\n") for line in f if line.strip()}
 
 
-def sample(rows, exclude=frozenset()):
-    """Return {field: [row, ...]} with PER_FIELD rows per field, each row used once."""
-    rows = list(rows)
-    random.Random(SEED).shuffle(rows)
-    used = set(exclude)
+def take_per_field(rows, used, per_field):
+    """Return {field: [row, ...]}: the first `per_field` rows of each field that hold a claim-like
+    number, in the rows' order, each row used once (`used` collects the chosen titles)."""
     chosen = {}
     for field, pattern in FIELD_RES.items():
         chosen[field] = []
         for row in rows:
-            if len(chosen[field]) == PER_FIELD:
+            if len(chosen[field]) == per_field:
                 break
             if row["title"] in used:
                 continue
@@ -104,19 +102,34 @@ def sample(rows, exclude=frozenset()):
     return chosen
 
 
-def main(argv):
+def sample(rows, exclude=frozenset()):
+    """Return {field: [row, ...]} with PER_FIELD rows per field, each row used once."""
+    rows = list(rows)
+    random.Random(SEED).shuffle(rows)
+    return take_per_field(rows, set(exclude), PER_FIELD)
+
+
+def read_feed(argv):
+    """The feed named on the command line (else the shared one), and whether --by-field was given."""
     by_field = "--by-field" in argv
     args = [a for a in argv[1:] if a != "--by-field"]
     feed = Path(args[0]) if args else DEFAULT_FEED
     with open(feed, encoding="utf-8") as f:
-        rows = [json.loads(line) for line in f if line.strip()]
-    chosen = sample(rows, exclude=read_titles(FIRST_SAMPLE_TITLES))
-    for field, picked in chosen.items():
+        return [json.loads(line) for line in f if line.strip()], by_field
+
+
+def print_titles(chosen, by_field):
+    """The chosen titles, one per line, under a header per group with --by-field."""
+    for group, picked in chosen.items():
         if by_field:
-            print(f"# {field} ({len(picked)})")
+            print(f"# {group} ({len(picked)})")
         for row in picked:
             print(row["title"])
 
+
+def main(argv):
+    rows, by_field = read_feed(argv)
+    print_titles(sample(rows, exclude=read_titles(FIRST_SAMPLE_TITLES)), by_field)
 
 if __name__ == "__main__":
     main(sys.argv)

@@ -13,13 +13,12 @@ The file this draws is held out: it is scored, never inspected for tuning (see R
 usage: python3 tests/gold/make_openreview_heldout.py [FEED] > tests/gold/openreview-heldout-titles.txt
        python3 tests/gold/make_openreview_heldout.py --by-field [FEED]   # titles under a header per group
 """
-import json
 import random
 import sys
 from pathlib import Path
 
-from make_openreview_fields import FIELD_RES, read_titles
-from make_openreview_sample import DEFAULT_FEED, DIGIT, is_claimlike
+from make_openreview_fields import print_titles, read_feed, read_titles, take_per_field
+from make_openreview_sample import DIGIT, is_claimlike
 
 HERE = Path(__file__).resolve().parent
 SEED = 20261126
@@ -33,17 +32,7 @@ def sample(rows, exclude=frozenset()):
     rows = list(rows)
     random.Random(SEED).shuffle(rows)
     used = set(exclude)
-    chosen = {}
-    for field, pattern in FIELD_RES.items():
-        chosen[field] = []
-        for row in rows:
-            if len(chosen[field]) == PER_FIELD:
-                break
-            if row["title"] in used:
-                continue
-            if pattern.search(row["abstract"]) and is_claimlike(row["abstract"]):
-                chosen[field].append(row)
-                used.add(row["title"])
+    chosen = take_per_field(rows, used, PER_FIELD)
     chosen["digits_only"] = []
     for row in rows:
         if len(chosen["digits_only"]) == N_DIGITS_ONLY:
@@ -57,19 +46,9 @@ def sample(rows, exclude=frozenset()):
 
 
 def main(argv):
-    by_field = "--by-field" in argv
-    args = [a for a in argv[1:] if a != "--by-field"]
-    feed = Path(args[0]) if args else DEFAULT_FEED
-    with open(feed, encoding="utf-8") as f:
-        rows = [json.loads(line) for line in f if line.strip()]
+    rows, by_field = read_feed(argv)
     exclude = set().union(*(read_titles(path) for path in EARLIER_TITLES))
-    chosen = sample(rows, exclude=exclude)
-    for group, picked in chosen.items():
-        if by_field:
-            print(f"# {group} ({len(picked)})")
-        for row in picked:
-            print(row["title"])
-
+    print_titles(sample(rows, exclude=exclude), by_field)
 
 if __name__ == "__main__":
     main(sys.argv)
