@@ -2,8 +2,9 @@
 """Check the OpenReview gold files against the spec's shape and against the shared feed.
 
 Checks openreview-sample.jsonl (the random sample), openreview-fields.jsonl (the field-targeted
-sample), openreview-heldout.jsonl (the held-out sample; only its shape is checked here) and
-openreview-dense.jsonl (the claim-dense sample). Every line must parse, carry exactly the spec's
+sample), openreview-heldout.jsonl (the held-out sample; only its shape is checked here),
+openreview-dense.jsonl (the claim-dense sample) and openreview-heldout2.jsonl (the second held-out
+sample; only its shape is checked here). Every line must parse, carry exactly the spec's
 fields, use a valid kind and unit, quote an evidence string found verbatim in the paper's abstract
 (read from ../shared, never copied), name a paper from the matching titles file, and list claims
 in abstract order. A metric id must be one of the spec's ids or an id in the project's
@@ -27,7 +28,8 @@ COUNT_UNITS = {"params", "flops", "tokens", "images"}
 GOLD_FILES = [("openreview-sample.jsonl", "openreview-sample-titles.txt", 60),
               ("openreview-fields.jsonl", "openreview-fields-titles.txt", 53),
               ("openreview-heldout.jsonl", "openreview-heldout-titles.txt", 22),
-              ("openreview-dense.jsonl", "openreview-dense-titles.txt", 50)]
+              ("openreview-dense.jsonl", "openreview-dense-titles.txt", 50),
+              ("openreview-heldout2.jsonl", "openreview-heldout2-titles.txt", 30)]
 SPEC_METRICS = {"top1_accuracy", "top5_accuracy", "accuracy", "error_rate", "top1_error", "fid", "gfid", "rfid", "is",
                 "miou", "pq", "ap", "ap50", "mask_ap", "map", "f1", "em", "bleu", "rouge_l", "wer", "cer", "perplexity",
                 "pass_at_1", "psnr", "ssim", "mae", "mse", "auc", "spearman", "ece", "score", "human_normalized_score",

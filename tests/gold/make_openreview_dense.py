@@ -56,10 +56,11 @@ def read_titles(path: Path) -> set:
     return {t.rstrip("\n") for t in open(path, encoding="utf-8") if t.strip()}
 
 
-def sample(rows, exclude=frozenset()):
+def sample(rows, exclude=frozenset(), seed=SEED, n=N_DENSE):
+    """Shuffle the rows with random.Random(seed); the first n claim-dense rows not in exclude."""
     rows = list(rows)
-    random.Random(SEED).shuffle(rows)
-    return [r for r in rows if r["title"] not in exclude and is_dense(r["abstract"])][:N_DENSE]
+    random.Random(seed).shuffle(rows)
+    return [r for r in rows if r["title"] not in exclude and is_dense(r["abstract"])][:n]
 
 
 def main(argv):
