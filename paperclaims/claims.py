@@ -26,6 +26,7 @@ from .text import repair, sentences
 _LINK = regex.compile(r"""^\s*(?:\([^()]{1,30}\)\s*)?(?:     # an aside may come first: "12.21 (5 NFE), 2.51"
         -|–|—|to|~|and|or|,|,\s*and|,\s*or|/|\||vs\.?|versus|and\s+from
     )\s*$""", regex.VERBOSE | regex.IGNORECASE)
+_DIGITS = regex.compile(r"\d+(?:\.(\d+))?")
 _RANGE = regex.compile(r"^\s*(?:-|–|—|to|~)\s*$", regex.IGNORECASE)
 # Where a clause ends: the look-arounds of a number stay inside its clause.
 _CLAUSE_BREAK = regex.compile(r"[;:]|,\s*(?:while|whereas|which|and|but|with|outperforming|surpassing|"
@@ -74,11 +75,11 @@ _CHANGE_VERB = regex.compile(r"\b(?:reduc|cut|sav|lower|decreas|increas|shrink|c
                              r"improv|rais|halv|trim|prun)\w*", regex.I)
 # A clause whose subject describes other work: "previous SoTA only solves", "a recent
 # transformer-based approach achieves", "state-of-the-art models already achieve".
-_DESCRIBED_SUBJECT = regex.compile(r"""(?:^|[,;:]\s*|\b(?:while|whereas|but)\s+)(?i:a\s+|an\s+|the\s+)?
+_DESCRIBED_SUBJECT = regex.compile(r"""(?:^\s*|[,;:]\s*|\b(?:while|whereas|but)\s+)(?i:a\s+|an\s+|the\s+)?
     (?P<np>(?i:previous|prior|existing|recent|current|standard|vanilla|conventional|state-of-the-art|SOTA|SoTA|
     competing|strong|traditional)\b[^,;:()]{0,60}?)\s+(?:only\s+|also\s+|still\s+|already\s+|typically\s+|
     usually\s+)?(?:achieves?|achieved|obtains?|obtained|reach(?:es|ed)?|attains?|attained|solves?|solved|scores?|
-    scored|gets?|got|yields?|yielded)\b[^,;]*$""", regex.VERBOSE)
+    scored|gets?|got|yields?|yielded|is|was|stands\s+at|stood\s+at)\b[^,;]*$""", regex.VERBOSE)
 # The verbs that state a result ("achieves", "reached", "scores").
 _RESULT_STEMS = r"(?:achiev|attain|reach|obtain|scor|yield|record|deliver)\w*"
 # A result verb right before a number: "achieves 45.3", "reaches an impressive 88%".
@@ -87,6 +88,9 @@ _VERB_RIGHT_BEFORE = regex.compile(rf"""\b{_RESULT_STEMS}\s+
     strong|remarkable|notable)\s+){{0,2}}(?:of\s+)?(?:up\s+to\s+|over\s+|around\s+|about\s+)?$""", regex.VERBOSE | regex.I)
 # A result verb between two numbers starts a new claim: "by 4.0% achieving 43.1% mAP".
 _ACHIEVES = regex.compile(rf"\b{_RESULT_STEMS}", regex.I)
+# A comparison word followed by a clause, not a name: "the 6.7B baseline while being 5x cheaper".
+_NOT_A_BASELINE = regex.compile(r"(?:while|whereas|which|that|being|is|are|was|were|and|but|when|to|in|on|by)$", regex.I)
+_CREDITED = regex.compile(r"\s*(?:[a-z-]+\s+)?(?:for|of|by|from|with)\s+(?:the\s+)?")
 _FOR_BASELINE = regex.compile(r"\s(?:for|of|by)\s(?:the\s|a\s)?(?P<name>(?:[\w-]+\s){0,2}baseline)\b", regex.I)
 # A count in an aside after a score: "(5 NFE)", "(10 steps)" is a setting, not a claim.
 _ASIDE = regex.compile(r"\(\d+(?:\.\d+)?\s(?:[A-Z]{2,6}s?|[a-z]+(?:\s[a-z]+)?)\)")
@@ -366,8 +370,9 @@ class _Grammar:
             if groups:
                 last = groups[-1].numbers[-1]
                 between = sent.text[last.end:n.start]
-                if _LINK.match(between) and (_compatible(last, n) or (_RANGE.match(between) or between.strip() == "/")
-                                             and last.unit is None and not _YEAR.match(f"{last.value:g}")):
+                if _LINK.match(between) and (_compatible(last, n) or (
+                        _RANGE.match(between) or between.strip() == "/" or _listed_with_unit(sent, last, n))
+                        and last.unit is None and not _YEAR.match(f"{last.value:g}")):
                     groups[-1].numbers.append(n)
                     groups[-1].links.append(between.strip())
                     continue
@@ -554,8 +559,12 @@ class _Grammar:
                 and not (unit is None and _COUNTED.match(after)) \
                 and (previous[0].unit == unit or {previous[0].unit, unit} <= {"%", "pp"}):
             metric, inherited = previous[1], True
+        between = sent.text[group.end:upcoming[0].start] if upcoming else ""
+        # "1.2% and 2.3% higher" share the cue; "85.2% top-1 accuracy, 2.1% higher" is a score, then its lead
         shared_cue = bool(upcoming) and regex.fullmatch(r"\s*(?:[\w-]+\s+)?(?:and|,|,\s*and)\s*", _strip_mentions(
-            sent.text, group.end, upcoming[0].start, sent.metrics)) and self.delta_after.match(
+            sent.text, group.end, upcoming[0].start, sent.metrics)) and not (
+            mention is not None and group.end <= mention.start < upcoming[0].start and not regex.search(r"\band\b", between)
+        ) and self.delta_after.match(
             _strip_mentions(sent.text, upcoming[0].end, upcoming[1], sent.metrics))
         delta = bool(group.numbers[0].sign in ("+", "-") or unit in ("pp", "points")
                      or self.delta_before.search(before[-60:])
@@ -696,6 +705,20 @@ class _Grammar:
                 if all(sent.text[a.end:b.start].strip() == "/" for a, b in zip(scores[i:i + k], scores[i + 1:i + k]))]
         return min(runs, key=lambda run: min(abs(group.start - run[-1].end), abs(run[0].start - group.end)), default=None)
 
+    def _metrics_listed_after(self, sent: _Sentence, group: _Group) -> list[Mention] | None:
+        """"gains of 4.5 and 3.2 points in ROUGE-1 and ROUGE-L": k numbers, then k score metrics."""
+        k = len(group.numbers)
+        after = [m for m in sent.scores if m.start >= group.end]
+        if k < 2 or not after or after[0].start - group.end > 40 or not regex.fullmatch(
+                r"\s*(?:points?|pts|%|percent)?\s*(?:on|in|for|of|with\s+respect\s+to)\s+(?:the\s+)?",
+                sent.text[group.end:after[0].start], regex.I):
+            return None
+        run = after[:1]
+        for m in after[1:]:
+            if len(run) < k and regex.fullmatch(r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?", sent.text[run[-1].end:m.start]):
+                run.append(m)
+        return run if len(run) == k and len({m.id for m in run}) == k else None
+
     def _listed_after(self, sent: _Sentence, group: _Group) -> list[Mention] | None:
         """"72.3%, 76.4% and 74.2% mIoU on S3DIS, ScanNet and SemanticKITTI": k scores, then k benchmarks."""
         k = len(group.numbers)
@@ -716,6 +739,10 @@ class _Grammar:
     def _subject(self, sent: _Sentence, position: int, ctx: _Context) -> str | None:
         """Whose number this is: the nearest name or "we"/"our model" before it that is not a baseline."""
         candidates = sorted([m for m in sent.models + sent.selves if m.end <= position], key=lambda m: m.start)
+        clause = _clause_before(sent.text, position)
+        described = _DESCRIBED_SUBJECT.search(clause)
+        if described and not any(m.start >= position - len(clause) for m in candidates):
+            return described.group("np")  # "..., while the previous best result is 62.5 AP": not ours
         for m in reversed(candidates):  # "openMaMMUT-L/14, which achieves 80.3%": the clause's owner
             if m.kind == "model" and _OWNS.match(sent.text, m.end):
                 return m.text
@@ -733,7 +760,6 @@ class _Grammar:
                     return topic.group("name")
                 return ctx.method
             return m.text
-        described = _DESCRIBED_SUBJECT.search(_clause_before(sent.text, position))
         if described:  # "a recent transformer-based approach achieves 59.6%": not the paper's method
             return described.group("np")
         return ctx.method
@@ -752,7 +778,8 @@ class _Grammar:
             if not phrase:
                 continue
             words = phrase.group("p").split()
-            if not words or len(words) > 8 or any(ch.isdigit() for ch in words[0][:1]):
+            if not words or len(words) > 8 or any(ch.isdigit() for ch in words[0][:1]) \
+                    or _NOT_A_BASELINE.match(words[0]):
                 continue
             candidate = " ".join(words)
             if abs(m.start() - group.start) < 200:
@@ -789,7 +816,7 @@ class _Grammar:
         model_pairs = self._respectively(sent, group, sent.models if "|" in group.links
                                          else [m for m in sent.models if m.end <= group.start])
         metric_pairs = self._respectively(sent, group, [m for m in sent.metrics if lex.metrics[m.id].kind == "cost"]) \
-            if kind == "ratio" else self._slash_pairs(sent, group)
+            if kind == "ratio" else self._slash_pairs(sent, group) or self._metrics_listed_after(sent, group)
         default_benches, bench_why = self._benchmark_ids(sent, group, before, after, ctx) if not bench_pairs \
             else (None, "paired in order with the benchmarks listed")
         if default_benches == [None] and kind in ("result", "delta"):
@@ -839,7 +866,7 @@ class _Grammar:
         n = group.numbers[index]
         # a name right before the number is its owner: "NSGA-Net (4 GPU days)", "DiT-XL/2: 3.04"
         for m in sent.models:
-            if 0 <= n.start - m.end <= 8 and regex.fullmatch(r"[\s(:]*(?:with\s+(?:an?\s+)?)?", sent.text[m.end:n.start]):
+            if 0 <= n.start - m.end <= 8 and regex.fullmatch(r"(?:['’]s)?[\s(:]*(?:with\s+(?:an?\s+)?)?", sent.text[m.end:n.start]):
                 return m.text, "the name right before it"
         # a resource named for its owner after it: "3,150 GPU days by the AmoebaNet model"
         if n.quantity is not None:
@@ -862,6 +889,11 @@ class _Grammar:
         owner = _FOR_BASELINE.match(sent.text, n.end)
         if owner:
             return owner.group("name"), "'for the X baseline'"
+        # "compared to 45.1% for StarCoder": a number quoted for comparison belongs to the name after it
+        if self.comparison_end.search(sent.text[max(0, group.start - 30):group.start]):
+            for m in sent.models:
+                if m.start >= n.end and _CREDITED.fullmatch(sent.text, n.end, m.start):
+                    return m.text, "'compared to N for X': the compared model's"
         # the second member of "A vs. B" is the baseline's number
         if index > 0 and group.links[index - 1].lower().startswith(("vs", "versus")):
             compared = [m for m in sent.models if m.end <= group.start
@@ -928,6 +960,20 @@ def _compatible(a: Number, b: Number) -> bool:
     if a.unit is None and a.scaled and b.quantity is not None and b.quantity.magnitude:
         return True  # "12M, 25M and 48M parameters"
     return False  # a bare number joins a unit only through a range: see _groups
+
+
+def _listed_with_unit(sent: _Sentence, a: Number, b: Number) -> bool:
+    """"4.5 and 3.2 points", "1.9, 2.4 and 3.1%": a bare number listed before one whose unit it shares,
+    written to the same precision (unlike "IPC 50 and 36.1%"), the unit not starting a claim of its
+    own ("an FID of 2.1 and 81.0% top-1")."""
+    text = sent.text
+
+    def decimals(n: Number) -> int:
+        digits = _DIGITS.search(text, n.start, n.end)
+        return len(digits.group(1) or "") if digits else -1
+    return (not a.scaled and b.unit in ("%", "pp", "points") and decimals(a) == decimals(b)
+            and bool(regex.fullmatch(r"\s*(?:,|and|,\s*and)\s*", text[a.end:b.start]))
+            and not any(0 <= m.start - b.end <= 1 for m in sent.metrics))
 
 
 def _share_unit(group: _Group) -> None:

@@ -285,6 +285,34 @@ CASES = [
     # Unicode minus and thin spaces do not break a number
     ("FooNet reaches 76.1\u2009% top-1 accuracy on ImageNet.",
      [(R, "FooNet", "imagenet-1k", "top1_accuracy", 76.1, "%", None)]),
+    # a score, then its lead over a baseline: the cue after the second number is not the first's
+    ("On Kinetics-400, FooNet achieves 85.2% top-1 accuracy, 2.1% higher than VideoMAE.",
+     [(R, "FooNet", "kinetics-400", "top1_accuracy", 85.2, "%", None),
+      (D, "FooNet", "kinetics-400", "top1_accuracy", 2.1, "%", None)]),
+    # "above" a baseline is a difference
+    ("FooNet achieves 32.91 dB PSNR on Set5, 0.2 dB above SwinIR.",
+     [(R, "FooNet", "set5", "psnr", 32.91, None, None),
+      (D, "FooNet", "set5", "psnr", 0.2, None, None)]),
+    # a number quoted for comparison belongs to the name after it
+    ("It achieves a pass@1 of 50.6% on HumanEval, compared to 45.1% for StarCoder.",
+     [(R, "FooNet", "humaneval", "pass_at_1", 50.6, "%", None),
+      (R, "StarCoder", "humaneval", "pass_at_1", 45.1, "%", None)]),
+    # a bare number listed before the unit it shares; two metrics listed in the same order
+    ("Our approach yields absolute gains of 4.5 and 3.2 points on ROUGE-1 and ROUGE-L on CNN/DailyMail.",
+     [(D, "FooNet", "cnn-dailymail", "rouge_1", 4.5, None, None),
+      (D, "FooNet", "cnn-dailymail", "rouge_l", 3.2, None, None)]),
+    # ... but not a count before a percentage ("IPC 50 and 36.1%"), written to another precision
+    ("It reaches 63.2% accuracy on ImageNet under IPC 50 and 36.1% under IPC 20.",
+     [(R, "FooNet", "imagenet-1k", "top1_accuracy", 63.2, "%", None),
+      (R, "FooNet", "imagenet-1k", "top1_accuracy", 36.1, "%", None)]),
+    # plural change nouns before the numbers
+    ("Experiments on LibriSpeech show relative WER reductions of 12% and 9% on test-clean and test-other.",
+     [(D, "FooNet", "librispeech", "wer", 12.0, "%", None),
+      (D, "FooNet", "librispeech", "wer", 9.0, "%", None)]),
+    # an unnamed earlier method in its own clause owns its number
+    ("FooNet sets a new state of the art on COCO with 63.1 AP, while the previous best result is 62.5 AP.",
+     [(R, "FooNet", "coco", "ap", 63.1, None, None),
+      (R, "previous best result", "coco", "ap", 62.5, None, None)]),
 ]
 
 
@@ -358,6 +386,17 @@ def test_our_model_is_the_paper_method(title, abstract, model):
 
 def test_no_title_and_no_name_leaves_model_empty():
     assert [c.model for c in extract_claims("Our model achieves 80.1% top-1 accuracy on ImageNet.")] == [None]
+
+
+@pytest.mark.parametrize("text,baselines", [
+    ("FooNet reaches 74.2% top-1 accuracy on ImageNet, outperforming EfficientNet-B0 by 1.0%.", [None, "EfficientNet-B0"]),
+    ("FooNet achieves 32.91 dB PSNR on Set5, 0.2 dB above SwinIR.", [None, "SwinIR"]),
+    ("On nuScenes, it reaches 58.4% mAP, 3.2% higher than the previous best.", [None, "previous best"]),
+    # a comparison word followed by a clause names no baseline
+    ("The resulting model matches the large baseline while being 5x cheaper to train.", [None]),
+])
+def test_changes_name_their_baseline(text, baselines):
+    assert [c.baseline for c in extract_claims(text, title=TITLE)] == baselines
 
 
 def test_direction_comes_from_the_metric():
