@@ -90,6 +90,9 @@ _VERB_RIGHT_BEFORE = regex.compile(rf"""\b{_RESULT_STEMS}\s+
 _ACHIEVES = regex.compile(rf"\b{_RESULT_STEMS}", regex.I)
 # A comparison word followed by a clause, not a name: "the 6.7B baseline while being 5x cheaper".
 _NOT_A_BASELINE = regex.compile(r"(?:while|whereas|which|that|being|is|are|was|were|and|but|when|to|in|on|by)$", regex.I)
+_LIST_GAP = regex.compile(r"\s*(?:,|and|or|&|/|\||,\s*and|,\s*or)\s*(?:the\s+)?")
+# A name right after "improve" is what is improved on: "TopoNAS can improve DARTS by 0.16%".
+_IMPROVED_NAME = regex.compile(r"\b(?:improv|boost|enhanc|accelerat|speed\w*\s+up)\w*\s+(?:the\s+|a\s+)?$", regex.I)
 _CREDITED = regex.compile(r"\s*(?:[a-z-]+\s+)?(?:for|of|by|from|with)\s+(?:the\s+)?")
 _FOR_BASELINE = regex.compile(r"\s(?:for|of|by)\s(?:the\s|a\s)?(?P<name>(?:[\w-]+\s){0,2}baseline)\b", regex.I)
 # A count in an aside after a score: "(5 NFE)", "(10 steps)" is a setting, not a claim.
@@ -748,7 +751,8 @@ class _Grammar:
                 return m.text
         for m in reversed(candidates):
             lead = sent.text[max(0, m.start - 30):m.start]
-            if self.comparison_end.search(lead) or regex.search(r"\b(?:with|using|from|on|to|via|in|by|for)\s+(?:\w+\s+){0,2}$", lead, regex.I):
+            if self.comparison_end.search(lead) or regex.search(r"\b(?:with|using|from|on|to|via|in|by|for|as)\s+(?:\w+\s+){0,2}$", lead, regex.I) \
+                    or _IMPROVED_NAME.search(lead):
                 continue
             if self._after_comparison(sent.text, m.start, position):
                 continue
@@ -815,6 +819,8 @@ class _Grammar:
         bench_pairs = self._respectively(sent, group, sent.benchmarks) or self._listed_after(sent, group)
         model_pairs = self._respectively(sent, group, sent.models if "|" in group.links
                                          else [m for m in sent.models if m.end <= group.start])
+        if model_pairs and not all(_LIST_GAP.fullmatch(sent.text, a.end, b.start) for a, b in zip(model_pairs, model_pairs[1:])):
+            model_pairs = None  # "On OpenAI gym tasks, TD7 has ... respectively": names not listed together
         metric_pairs = self._respectively(sent, group, [m for m in sent.metrics if lex.metrics[m.id].kind == "cost"]) \
             if kind == "ratio" else self._slash_pairs(sent, group) or self._metrics_listed_after(sent, group)
         default_benches, bench_why = self._benchmark_ids(sent, group, before, after, ctx) if not bench_pairs \

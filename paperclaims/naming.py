@@ -67,7 +67,8 @@ PLURAL_ACRONYM = regex.compile(r"^[A-Z]{2,}s$")
 
 
 # "called X", "named X", "dubbed X": the abstract names its method.
-_INTRODUCED = regex.compile(r"""(?:called|named|dubbed|termed|coined|referred\s+to\s+as)\s+(?:as\s+)?["“'‘]?
+_INTRODUCED = regex.compile(r"""(?:called|named|dubbed|termed|coined|referred\s+to\s+as|(?:is|are)\s+(?:proposed|introduced|
+    presented)\s+as)\s+(?:as\s+)?["“'‘]?
     (?:(?:[A-Z][\w-]*\s){0,4}\((?P<name>[A-Z][\w+-]*)\)                # "referred to as Lévy-Itō Model (LIM)"
      |(?P<name>[A-Za-z][\w+-]*(?:[-/.][\w]+)*))""", regex.VERBOSE)
 

@@ -285,6 +285,13 @@ CASES = [
     # Unicode minus and thin spaces do not break a number
     ("FooNet reaches 76.1\u2009% top-1 accuracy on ImageNet.",
      [(R, "FooNet", "imagenet-1k", "top1_accuracy", 76.1, "%", None)]),
+    # the name right after "improve" is what is improved on, not who improves
+    ("For example, FooNet can improve DARTS by 0.16% accuracy on CIFAR-10.",
+     [(D, "FooNet", "cifar-10", "top1_accuracy", 0.16, "%", None)]),
+    # "respectively" pairs numbers with names only when the names are listed together
+    ("On OpenAI gym tasks, FooNet has a gain of 27.7% and 50.7% over TD3 at 300k and 5M steps, respectively.",
+     [(D, "FooNet", None, None, 27.7, "%", None),
+      (D, "FooNet", None, None, 50.7, "%", None)]),
     # a score, then its lead over a baseline: the cue after the second number is not the first's
     ("On Kinetics-400, FooNet achieves 85.2% top-1 accuracy, 2.1% higher than VideoMAE.",
      [(R, "FooNet", "kinetics-400", "top1_accuracy", 85.2, "%", None),
@@ -377,9 +384,11 @@ def test_context_carries_across_sentences():
     ("A Study", "Our model, LiteNet, achieves 80.1% top-1 accuracy on ImageNet.", "LiteNet"),
     ("A Study", "Prior work is slow. GraphZip is a novel compression scheme. It reaches 90.2% accuracy on Cora.",
      "GraphZip"),
+    ("A Study", "A novel LLM-based (Large Language Model) agent framework is proposed as Recaller. "
+     "On WebShop, it reaches a success rate of 45.0%.", "Recaller"),
 ], ids=["title-prefix", "acronym", "appositive", "we-present", "called", "referred-to-as", "recurring-apposition",
         "title-head-not-plural-acronym", "whole-title", "namely-lists-no-name", "we-call", "we-call-acronym",
-        "our-model-apposition", "x-is-a-new"])
+        "our-model-apposition", "x-is-a-new", "proposed-as"])
 def test_our_model_is_the_paper_method(title, abstract, model):
     assert [c.model for c in extract_claims(abstract, title=title)] == [model]
 
