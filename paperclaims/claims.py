@@ -56,7 +56,8 @@ _TASKS = regex.compile(r"(?:[\w-]+\s+){0,2}(?:tasks|problems|questions|instances
                        r"environments|levels|puzzles|test\s+cases)\b", regex.I)
 _SUCCESS_VERB = regex.compile(r"\b(?:solv|complet|succeed|pass|answer|win|correct|resolv)\w*", regex.I)
 _RANGING = regex.compile(r"\branging\s+from\s*$", regex.I)  # "improvements ranging from 5% to 37%"
-_FROM_TO = regex.compile(r"\bfrom\s*$", regex.IGNORECASE)  # "from A to B": two results
+# "from A to B": two results; "from the previous best performance of A to B" too
+_FROM_TO = regex.compile(r"\bfrom(?:\s+(?:the|a|an|its|their)?\s*(?:[\w-]+\s+){0,4}?of)?\s*$", regex.IGNORECASE)
 # A share that is used, needed, kept or cut is a ratio even of an unnamed resource.
 _SHARE_USED = regex.compile(r"\b(?:only|just|up\s+to|as\s+little\s+as|less\s+than|fewer\s+than|at\s+most|"
                             r"us(?:e|es|ing)|requir\w*|need\w*|prun\w*|sav\w*|retain\w*|keep\w*|visit\w*|"
@@ -93,6 +94,12 @@ _NOT_A_BASELINE = regex.compile(r"(?:while|whereas|which|that|being|is|are|was|w
 _LIST_GAP = regex.compile(r"\s*(?:,|and|or|&|/|\||,\s*and|,\s*or)\s*(?:the\s+)?")
 # A name right after "improve" is what is improved on: "TopoNAS can improve DARTS by 0.16%".
 _IMPROVED_NAME = regex.compile(r"\b(?:improv|boost|enhanc|accelerat|speed\w*\s+up)\w*\s+(?:the\s+|a\s+)?$", regex.I)
+# A share of what a reference model scores, kept by a cheaper one: "recovering 98% of the original rewards".
+_REFERENCE_SHARE = regex.compile(r"(?:the\s+)?(?:original|full|full-precision|uncompressed|unpruned|dense|teacher(?:['’]s)?|"
+                                 r"baseline(?:['’]s)?|reference|upper[\s-]bound|oracle(?:['’]s)?)\b", regex.I)
+_RETAINS = regex.compile(r"\b(?:recover|retain|preserv|maintain|keep|match|achiev|attain|reach|obtain|restor)\w*", regex.I)
+_FROM_PRIOR = regex.compile(r"\bfrom\s+(?:the\s+)?(?P<np>(?i:previous|prior|existing|earlier|baseline|state-of-the-art|"
+                         r"SOTA|best)\b[^,;]{0,40}?)\s+of\s*$")
 _CREDITED = regex.compile(r"\s*(?:[a-z-]+\s+)?(?:for|of|by|from|with)\s+(?:the\s+)?")
 _FOR_BASELINE = regex.compile(r"\s(?:for|of|by)\s(?:the\s|a\s)?(?P<name>(?:[\w-]+\s){0,2}baseline)\b", regex.I)
 # A count in an aside after a score: "(5 NFE)", "(10 steps)" is a setting, not a claim.
@@ -284,7 +291,7 @@ class _Grammar:
             rf"(?<![\w-])(?:{phrases('delta_before')})(?:\s+(?:up\s+to|about|around|approximately|nearly|"
             rf"almost|over|more\s+than|at\s+least|at\s+most|roughly|only|just|an?|absolute|relative|average|"
             rf"as\s+much\s+as|"
-            rf"impressive|significant|substantial|notable|remarkable|large|solid|consistent))*\s*[(]?$", regex.I)
+            rf"impressive|significant|substantial|notable|remarkable|large|solid|consistent))*\s*[(]?[~≈]?$", regex.I)
         # "1.5% higher", "0.52% average performance improvements", "3 BLEU points"
         self.delta_after = regex.compile(
             rf"^[\s()\[\]]*(?:(?:average|overall|absolute|relative|mean|consistent|significant|performance|accuracy)"
@@ -536,6 +543,8 @@ class _Grammar:
             if regex.match(r"(?:the\s+)?(?:original\s+|full\s+)?performance\b", sent.text[rest_start:], regex.I):
                 metric = ctx.metric or "accuracy"
                 return self._emit(sent, group, "ratio", metric, ctx, "", after)
+            if _REFERENCE_SHARE.match(sent.text, rest_start) and _RETAINS.search(_clause_before(sent.text, group.start)):
+                return self._emit(sent, group, "ratio", None, ctx, "", after)  # "recovering 98% of the original rewards"
             return None
         out = []
         for m in named:
@@ -881,12 +890,15 @@ class _Grammar:
                                                         sent.text[n.end:m.start]):
                     return m.text, "the name it is credited to ('by X')"
         # "improves the FID from 2.04 to 1.88": the first is what was improved on
-        if index == 0 and len(group.numbers) > 1 and _FROM_TO.search(sent.text[max(0, group.start - 8):group.start]):
+        if index == 0 and len(group.numbers) > 1 and _FROM_TO.search(sent.text[max(0, group.start - 60):group.start]):
             others = [m for m in sent.models if m.end <= group.start and m.text != ctx.method
                       and not PLURAL_ACRONYM.match(m.text)
                       and not regex.search(r"\b(?:on|in)\s+(?:the\s+)?$", sent.text[max(0, m.start - 8):m.start])]
             if others:
                 return others[-1].text, "'from A to B': A is the model improved on"
+            prior = _FROM_PRIOR.search(sent.text, max(0, group.start - 60), group.start)
+            if prior:
+                return prior.group("np"), "'from the previous best of A to B': A is the earlier method's"
             baseline = self._baseline(sent, group)
             compared_before = any(c.end() <= group.start for c in self.comparison.finditer(sent.text))
             if baseline and compared_before:

@@ -285,6 +285,27 @@ CASES = [
     # Unicode minus and thin spaces do not break a number
     ("FooNet reaches 76.1\u2009% top-1 accuracy on ImageNet.",
      [(R, "FooNet", "imagenet-1k", "top1_accuracy", 76.1, "%", None)]),
+    # a percentage speed-up is a ratio on speed, a range gives both ends
+    ("FooNet provides a speed-up of 13-25% while matching the performance of bfloat16 training.",
+     [(X, "FooNet", None, "speed", 13.0, "%", None),
+      (X, "FooNet", None, "speed", 25.0, "%", None)]),
+    # "by ~20%": an approximate change is still a change, even with no metric named
+    ("FooNet improves by ~20% absolute on average in task performance.",
+     [(D, "FooNet", None, None, 20.0, "%", None)]),
+    # "from the previous best performance of A to B": two results
+    ("FooNet reduces the outlier percentage from the previous best performance of 27.4% to 5.6%.",
+     [(R, "previous best performance", None, None, 27.4, "%", None),
+      (R, "FooNet", None, None, 5.6, "%", None)]),
+    # a share of a reference model's score that a cheaper one keeps is a ratio
+    ("It reaches a compression ratio of 13x while recovering 98% of the original rewards.",
+     [(X, "FooNet", None, "storage", 13.0, "x", None),
+      (X, "FooNet", None, None, 98.0, "%", None)]),
+    # a multiplier before a participle ("10x reduced overhead"), a percentage before "increased"
+    ("FooNet brings up to 38% accuracy improvement and 10x reduced overhead.",
+     [(D, "FooNet", None, "accuracy", 38.0, "%", None),
+      (X, "FooNet", None, None, 10.0, "x", None)]),
+    ("FooNet yields ~15% increased encoding performance.",
+     [(D, "FooNet", None, None, 15.0, "%", None)]),
     # the name right after "improve" is what is improved on, not who improves
     ("For example, FooNet can improve DARTS by 0.16% accuracy on CIFAR-10.",
      [(D, "FooNet", "cifar-10", "top1_accuracy", 0.16, "%", None)]),
