@@ -290,14 +290,15 @@ class _Grammar:
         self.delta_before = regex.compile(
             rf"(?<![\w-])(?:{phrases('delta_before')})(?:\s+(?:up\s+to|about|around|approximately|nearly|"
             rf"almost|over|more\s+than|at\s+least|at\s+most|roughly|only|just|an?|absolute|relative|average|"
-            rf"as\s+much\s+as|"
+            rf"as\s+much\s+as|average\s+of|mean\s+of|"
             rf"impressive|significant|substantial|notable|remarkable|large|solid|consistent))*\s*[(]?[~≈]?$", regex.I)
         # "1.5% higher", "0.52% average performance improvements", "3 BLEU points"
         self.delta_after = regex.compile(
             rf"^[\s()\[\]]*(?:(?:average|overall|absolute|relative|mean|consistent|significant|performance|accuracy)"
             rf"[\s()\[\]]+){{0,2}}"
             rf"(?:{phrases('delta_after')})s?(?![\w-])", regex.I)
-        self.ratio_after = regex.compile(rf"^\s*(?:{phrases('ratio_after')})(?![\w-])", regex.I)
+        # "**50 times** faster", "{2.5 ×} speedup": markup may close around the number
+        self.ratio_after = regex.compile(rf"^[\s}}*_]*(?:{phrases('ratio_after')})(?![\w-])", regex.I)
         self.labels_after = regex.compile(rf"^\s*of\s+(?:the\s+)?(?:[\w-]+\s+)?(?:{phrases('label_nouns')})(?![\w-])", regex.I)
         bounds = sorted(lexicon.bounds, key=len, reverse=True)
         self.bound_before = regex.compile(

@@ -306,6 +306,17 @@ CASES = [
       (X, "FooNet", None, None, 10.0, "x", None)]),
     ("FooNet yields ~15% increased encoding performance.",
      [(D, "FooNet", None, None, 15.0, "%", None)]),
+    # markup closing around a number ("{2.5 ×} speedup", "**50 times** faster") does not hide its cue
+    ("FooNet gives up to {2.5 ×} speedup for training ResNet-50 and is **50 times** faster than AR models.",
+     [(X, "FooNet", None, "speed", 2.5, "x", None),
+      (X, "FooNet", None, "speed", 50.0, "x", None)]),
+    # "by an average of", a bare participle cue, a compute budget
+    ("FooNet outperforms the state-of-the-art method by an average of 3.6% on eight datasets.",
+     [(D, "FooNet", None, None, 3.6, "%", None)]),
+    ("The success rate increased 26% when the attention was supervised.",
+     [(D, "FooNet", None, "success_rate", 26.0, "%", None)]),
+    ("Our method saves up to 80% computational budget.",
+     [(X, "FooNet", None, "compute", 80.0, "%", None)]),
     # the name right after "improve" is what is improved on, not who improves
     ("For example, FooNet can improve DARTS by 0.16% accuracy on CIFAR-10.",
      [(D, "FooNet", "cifar-10", "top1_accuracy", 0.16, "%", None)]),
