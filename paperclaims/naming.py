@@ -33,7 +33,8 @@ def method_rules(title: str, abstract: str, finder) -> Iterator[tuple[str, str |
     elif words and name_like(words[0]):
         yield "title name", words[0]
     for rule, pattern in (("called", _INTRODUCED), ("we call it", _WE_CALL), ("we propose", _PROPOSED),
-                          ("apposition", _APPOSITIVE), ("our model, X", _OUR_NAMED), ("X is a new", _IS_A_NEW)):
+                          ("apposition", _APPOSITIVE), ("our model, X", _OUR_NAMED), ("X is a new", _IS_A_NEW),
+                          ("a model, X, that", _MODEL_NAMED)):
         for m in pattern.finditer(abstract):
             name = m.group("name")
             acronym = _ACRONYM_AFTER.match(abstract, m.end())
@@ -42,9 +43,9 @@ def method_rules(title: str, abstract: str, finder) -> Iterator[tuple[str, str |
             recurs = len(name) >= 4 and name[:1].isupper() and name.lower() not in _ORDINARY \
                 and abstract.count(name) >= 3 and len(
                 regex.findall(rf"(?<![\w-]){regex.escape(name)}(?![\w-])", abstract)) >= 3
-            if (pattern in (_INTRODUCED, _WE_CALL) or name_like(name) or pattern is _APPOSITIVE and recurs
+            if (pattern in (_INTRODUCED, _WE_CALL) or name_like(name) or pattern in (_APPOSITIVE, _PROPOSED, _MODEL_NAMED) and recurs
                     or " " in name) \
-                    and name not in stop:
+                    and name not in stop and not _NAMES_DATA.match(abstract, m.end()):
                 yield rule, name
                 break
     # "Laughing Hyena Distillery: Extracting ...": a short Title-Case prefix
@@ -74,8 +75,9 @@ _INTRODUCED = regex.compile(r"""(?:called|named|dubbed|termed|coined|referred\s+
 
 
 # "we propose X", "we present X", "this paper introduces X".
-_PROPOSED = regex.compile(r"""\b(?i:we|this\s+paper|this\s+work)\s+(?i:propose|present|introduce|develop|design|
-    build|release)s?\s+(?i:a\s+|an\s+|the\s+)?(?i:new\s+|novel\s+)?
+_PROPOSED = regex.compile(r"""(?:\b(?i:we|this\s+paper|this\s+work)\s+(?i:propose|present|introduce|develop|design|
+    build|release)s?|\b(?i:by\s+)(?i:proposing|presenting|introducing|developing|designing))\s+
+    (?i:a\s+|an\s+|the\s+)?(?i:new\s+|novel\s+)?
     (?:(?P<name>(?:[A-Z][\w+-]*\s){1,3}[A-Z][\w+-]*)(?=\s?[,(]|\s(?:that|which)\b)  # "Dataset Reinforcement, a ..."
       |(?P<name>[A-Za-z][\w+-]*(?:[-/.][\w]+)*))""", regex.VERBOSE)
 
@@ -111,7 +113,9 @@ def _title_connective(title: str, abstract: str) -> str | None:
     for pattern in (_TITLE_TAIL, _TITLE_HEAD):
         m = pattern.search(title)
         head = m.group("phrase").split()[0].lower() if m else ""
-        if m and not head.endswith("ing") and head not in _FUNCTION_WORDS and _echoed(m.group("phrase"), abstract):
+        tail = m.group("phrase").split()[-1].lower() if m else ""
+        if m and not head.endswith("ing") and head not in _FUNCTION_WORDS and tail not in _CONDITIONS \
+                and _echoed(m.group("phrase"), abstract):
             return m.group("phrase")
     return None
 
@@ -124,14 +128,20 @@ _WE_CALL = regex.compile(r"""\b(?i:we\s+call)\s+(?:it|this|them|(?:our|the|this)
 _OUR_NAMED = regex.compile(r"""\b(?i:our)\s+(?:\w+\s+){0,2}?(?i:model|method|approach|framework|network|system|
     agent|architecture|algorithm)s?,?\s+(?P<name>[A-Z][\w+-]*(?:[-/.][\w]+)*)\s?(?:,|\(|\s(?:achieves|reaches|obtains))""",
                         regex.VERBOSE)
+# "training a compute-optimal model, Chinchilla, that ...": a model named in apposition.
+_MODEL_NAMED = regex.compile(r"""\b(?i:model|method|approach|framework|network|system|agent|architecture|algorithm),\s
+    (?P<name>[A-Z][\w+-]*(?:[-/.][\w]+)*),\s(?i:that|which|a|an|the)\b""", regex.VERBOSE)
 # "X is a novel architecture ...": a sentence that opens by naming the method.
 _IS_A_NEW = regex.compile(r"""(?:^|[.!?]\s+)(?P<name>[A-Z][\w+-]*(?:[-/.][\w]+)*)(?:\s\([^()]{1,40}\))?\s+is\s+an?\s+
     (?:new|novel|simple|general|unified|scalable|lightweight|efficient|powerful|flexible)\b""", regex.VERBOSE)
 # "we propose an online algorithm, SwAV, that ...": the method in apposition.
-_APPOSITIVE = regex.compile(r"""\b(?:propose|present|introduce|develop|design|discover)s?\s[^.,;]{0,60}?,\s
+_APPOSITIVE = regex.compile(r"""\b(?:propose|present|introduce|develop|design|discover|derive|build|construct)s?\s[^.,;]{0,60}?,\s
     (?:namely\s+|called\s+)?(?P<name>[A-Za-z][\w+-]*(?:[-/.][\w]+)*)\s?(?:,|\()""", regex.VERBOSE | regex.I)
 
 
+# "we introduce DrawBench, a comprehensive benchmark": a name for data, not for the method.
+_NAMES_DATA = regex.compile(r"""\s?(?:\([^()]{1,40}\)\s?)?,?\s(?:(?i:a|an|the)\s)?(?:[\w-]+\s){0,4}?
+    (?i:benchmarks?|datasets?|corpus|corpora|suite|testbed|leaderboard)\b""", regex.VERBOSE)
 _ACRONYM_AFTER = regex.compile(r"\s?\((?P<name>[A-Z][\w+-]{1,12})\)")
 
 
@@ -186,6 +196,11 @@ def _expansion(words: list[str], letters: list[str]) -> str | None:
                 and _subsequence(letters, initials) and run[0].lower() not in _FUNCTION_WORDS:
             return " ".join(run)
     return None
+
+
+# A title phrase ending in these names a condition, not a method ("... with Limited Data").
+_CONDITIONS = {"data", "labels", "supervision", "examples", "samples", "noise", "budget", "budgets", "resources",
+               "memory", "understanding", "guarantees", "constraints", "shift", "shifts"}
 
 
 _ORDINARY = {"a", "an", "the", "on", "in", "towards", "toward", "learning", "scaling", "improving",

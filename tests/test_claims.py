@@ -418,9 +418,21 @@ def test_context_carries_across_sentences():
      "GraphZip"),
     ("A Study", "A novel LLM-based (Large Language Model) agent framework is proposed as Recaller. "
      "On WebShop, it reaches a success rate of 45.0%.", "Recaller"),
+    ("A Study", "We present Picasso, a text-to-image model. We also introduce PaintBench, a challenging benchmark. "
+     "Picasso reaches an FID of 7.27 on COCO. Raters prefer Picasso.", "Picasso"),
+    ("Training Networks with Limited Data", "We propose a new augmentation. It reaches an FID of 16.49 on FFHQ "
+     "with limited data.", None),
+    ("Simple Baselines for Restoration", "We propose a simple baseline. We derive a Free Network, namely FreeNet, "
+     "from the baseline. It reaches 33.69 dB PSNR on GoPro.", "FreeNet"),
+    ("A Study", "We train a compute-optimal model, Hamster, that uses the same budget. Hamster is better. "
+     "Hamster reaches 67.5% on MMLU.", "Hamster"),
+    ("A Study", "We solve this by presenting Graphormer, which is built upon the Transformer. "
+     "Graphormer helps. Graphormer attains an MAE of 0.122 on ZINC.", "Graphormer"),
 ], ids=["title-prefix", "acronym", "appositive", "we-present", "called", "referred-to-as", "recurring-apposition",
         "title-head-not-plural-acronym", "whole-title", "namely-lists-no-name", "we-call", "we-call-acronym",
-        "our-model-apposition", "x-is-a-new", "proposed-as"])
+        "our-model-apposition", "x-is-a-new", "proposed-as",
+        "recurring-proposed-not-a-benchmark", "title-condition-is-no-name", "derive-namely", "model-apposition",
+        "by-presenting"])
 def test_our_model_is_the_paper_method(title, abstract, model):
     assert [c.model for c in extract_claims(abstract, title=title)] == [model]
 
