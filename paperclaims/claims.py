@@ -24,7 +24,7 @@ from .text import repair, sentences
 # Between two numbers of one group: a range ("11% to 14%", "1.7x - 2.7x") or a list
 # ("0.7% and 1.5%", "75.15%|82.03%", "gFID 2.74 vs. 3.04", "5.6%, 4.5%, 3.0% and 3.5%").
 _LINK = regex.compile(r"""^\s*(?:\([^()]{1,30}\)\s*)?(?:     # an aside may come first: "12.21 (5 NFE), 2.51"
-        -|–|—|to|~|and|or|,|,\s*and|,\s*or|/|\||vs\.?|versus|and\s+from
+        -|–|—|to|~|and|or|,|,\s*and|,\s*or|/|\||vs\.?|versus|against|and\s+from
     )\s*$""", regex.VERBOSE | regex.IGNORECASE)
 _DIGITS = regex.compile(r"\d+(?:\.(\d+))?")
 _RANGE = regex.compile(r"^\s*(?:-|–|—|to|~)\s*$", regex.IGNORECASE)
@@ -92,6 +92,8 @@ _ACHIEVES = regex.compile(rf"\b{_RESULT_STEMS}", regex.I)
 # A comparison word followed by a clause, not a name: "the 6.7B baseline while being 5x cheaper".
 _NOT_A_BASELINE = regex.compile(r"(?:while|whereas|which|that|being|is|are|was|were|and|but|when|to|in|on|by)$", regex.I)
 _LIST_GAP = regex.compile(r"\s*(?:,|and|or|&|/|\||,\s*and|,\s*or)\s*(?:the\s+)?")
+# A name after these is a tool, a dataset or a reference, not who scores: "with the vanilla ViT", "as GPT-4".
+_INSTRUMENT = regex.compile(r"\b(?:with|using|from|on|to|via|in|by|for|as)\s+(?:\w+\s+){0,2}$", regex.I)
 # A name right after "improve" is what is improved on: "TopoNAS can improve DARTS by 0.16%".
 _IMPROVED_NAME = regex.compile(r"\b(?:improv|boost|enhanc|accelerat|speed\w*\s+up)\w*\s+(?:the\s+|a\s+)?$", regex.I)
 # A share of what a reference model scores, kept by a cheaper one: "recovering 98% of the original rewards".
@@ -100,7 +102,11 @@ _REFERENCE_SHARE = regex.compile(r"(?:the\s+)?(?:original|full|full-precision|un
 _RETAINS = regex.compile(r"\b(?:recover|retain|preserv|maintain|keep|match|achiev|attain|reach|obtain|restor)\w*", regex.I)
 _FROM_PRIOR = regex.compile(r"\bfrom\s+(?:the\s+)?(?P<np>(?i:previous|prior|existing|earlier|baseline|state-of-the-art|"
                          r"SOTA|best)\b[^,;]{0,40}?)\s+of\s*$")
-_CREDITED = regex.compile(r"\s*(?:[a-z-]+\s+)?(?:for|of|by|from|with)\s+(?:the\s+)?")
+# Between the first score of a list and the benchmark after the list: " and  on the ".
+_LIST_ON = regex.compile(r"\s*(?:,\s*|and\s+|,\s*and\s+)\s*(?:on|for|in|across|at)\s+(?:the\s+)?", regex.I)
+_NUMBERS = regex.compile(r"[+-]?\d+(?:\.\d+)?\s?(?:%|points?|pp)?")
+_CREDITED = regex.compile(r"\s*(?:[a-z-]+\s+)?(?:for|of|by|from|with)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}?")
+_SET_BY = regex.compile(r"\s*(?:[a-z-]+\s+)?(?:set|achieved|reported|obtained|held|attained|reached)\s+by\s+(?:the\s+)?")
 _FOR_BASELINE = regex.compile(r"\s(?:for|of|by)\s(?:the\s|a\s)?(?P<name>(?:[\w-]+\s){0,2}baseline)\b", regex.I)
 # A count in an aside after a score: "(5 NFE)", "(10 steps)" is a setting, not a claim.
 _ASIDE = regex.compile(r"\(\d+(?:\.\d+)?\s(?:[A-Z]{2,6}s?|[a-z]+(?:\s[a-z]+)?)\)")
@@ -381,7 +387,7 @@ class _Grammar:
             if groups:
                 last = groups[-1].numbers[-1]
                 between = sent.text[last.end:n.start]
-                if _LINK.match(between) and (_compatible(last, n) or (
+                if _LINK.match(between) and not _own_metrics(sent, last, n) and (_compatible(last, n) or (
                         _RANGE.match(between) or between.strip() == "/" or _listed_with_unit(sent, last, n))
                         and last.unit is None and not _YEAR.match(f"{last.value:g}")):
                     groups[-1].numbers.append(n)
@@ -665,6 +671,10 @@ class _Grammar:
                       and b.start - group.end <= 70 and _ON_BENCHMARK.match(_strip_mentions(text, group.end, b.start, sent.metrics))]
         if near_after:
             return _run(text, near_after, sent.benchmarks), "named after it ('on X')"
+        shared = [b for b in evaluated if group.end + len(after) < b.start <= group.end + 100 and _LIST_ON.fullmatch(
+            _NUMBERS.sub(" ", _strip_mentions(text, group.end, b.start, sent.metrics)))]
+        if shared:  # "58.7 box AP and 51.1 mask AP on COCO": the list's benchmark
+            return [shared[0].id], "named after the list it starts ('A and B on X')"
         earlier = [b for b in evaluated if b.end <= group.start]
         if earlier:
             return _run_back(text, earlier), "named earlier in the sentence"
@@ -757,12 +767,12 @@ class _Grammar:
         if described and not any(m.start >= position - len(clause) for m in candidates):
             return described.group("np")  # "..., while the previous best result is 62.5 AP": not ours
         for m in reversed(candidates):  # "openMaMMUT-L/14, which achieves 80.3%": the clause's owner
-            if m.kind == "model" and _OWNS.match(sent.text, m.end):
+            if m.kind == "model" and _OWNS.match(sent.text, m.end) \
+                    and not _INSTRUMENT.search(sent.text, max(0, m.start - 30), m.start):  # "X with the vanilla ViT can"
                 return m.text
         for m in reversed(candidates):
             lead = sent.text[max(0, m.start - 30):m.start]
-            if self.comparison_end.search(lead) or regex.search(r"\b(?:with|using|from|on|to|via|in|by|for|as)\s+(?:\w+\s+){0,2}$", lead, regex.I) \
-                    or _IMPROVED_NAME.search(lead):
+            if self.comparison_end.search(lead) or _INSTRUMENT.search(lead) or _IMPROVED_NAME.search(lead):
                 continue
             if self._after_comparison(sent.text, m.start, position):
                 continue
@@ -908,13 +918,15 @@ class _Grammar:
         owner = _FOR_BASELINE.match(sent.text, n.end)
         if owner:
             return owner.group("name"), "'for the X baseline'"
-        # "compared to 45.1% for StarCoder": a number quoted for comparison belongs to the name after it
-        if self.comparison_end.search(sent.text[max(0, group.start - 30):group.start]):
-            for m in sent.models:
-                if m.start >= n.end and _CREDITED.fullmatch(sent.text, n.end, m.start):
-                    return m.text, "'compared to N for X': the compared model's"
+        # "compared to 45.1% for StarCoder", "versus 81.5% and 79.0% for a two-layer GCN": a number
+        # quoted for comparison belongs to the name after it, as does "the best FID of 3.60 set by LDM"
+        compared = self.comparison_end.search(sent.text[max(0, group.start - 30):group.start])
+        for m in sent.models:
+            if m.start >= group.end and (compared and _CREDITED.fullmatch(sent.text, group.end, m.start)
+                                         or _SET_BY.fullmatch(sent.text, group.end, m.start)):
+                return m.text, "'compared to N for X', 'N set by X': the named model's"
         # the second member of "A vs. B" is the baseline's number
-        if index > 0 and group.links[index - 1].lower().startswith(("vs", "versus")):
+        if index > 0 and group.links[index - 1].lower().startswith(("vs", "versus", "against")):
             compared = [m for m in sent.models if m.end <= group.start
                         and (self.comparison_end.search(sent.text[max(0, m.start - 30):m.start])
                              or self._after_comparison(sent.text, m.start, group.start))]
@@ -979,6 +991,16 @@ def _compatible(a: Number, b: Number) -> bool:
     if a.unit is None and a.scaled and b.quantity is not None and b.quantity.magnitude:
         return True  # "12M, 25M and 48M parameters"
     return False  # a bare number joins a unit only through a range: see _groups
+
+
+def _own_metrics(sent: _Sentence, a: Number, b: Number) -> bool:
+    """"a GLUE score of 89.4 and 88.7 EM": each of two numbers has its own metric beside it, so
+    they are two claims, not a list."""
+    text = sent.text
+    before = any(m.end <= a.start and regex.fullmatch(r"\s*(?:of|is|was|=|:)\s*", text[m.end:a.start])
+                 for m in sent.scores)
+    after = any(0 <= m.start - b.end <= 1 for m in sent.scores)
+    return before and after
 
 
 def _listed_with_unit(sent: _Sentence, a: Number, b: Number) -> bool:

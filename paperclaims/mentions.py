@@ -286,8 +286,8 @@ class Finder:
         out = []
         for m in _MODEL.finditer(text):
             name = m.group().rstrip(".-/")
-            if name in self.not_models or any(busy[m.start():m.end()]):
-                continue
+            if name in self.not_models or any(busy[m.start():m.end()]) or _MODIFIER.search(name):
+                continue  # "RLHF-based", "BERT-style": a kind of model, not one
             if self.lexicon.metric(name) or self.lexicon.benchmark(name):
                 continue
             out.append(Mention(m.start(), m.start() + len(name), name, "model"))
@@ -313,6 +313,9 @@ _MODEL = regex.compile(r"""
     (?:\+\+|\+)?                                     # SeiT++
     (?![\w])
     """, regex.VERBOSE)
+
+
+_MODIFIER = regex.compile(r"-(?:based|like|style|free|aware|specific|level|wise|guided|driven|only|sized?)$", regex.I)
 
 
 def _glued_name(before: str) -> bool:

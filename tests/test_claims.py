@@ -317,6 +317,31 @@ CASES = [
      [(D, "FooNet", None, "success_rate", 26.0, "%", None)]),
     ("Our method saves up to 80% computational budget.",
      [(X, "FooNet", None, "compute", 80.0, "%", None)]),
+    # a backbone named with "with" is not who scores ("our FooNet with the vanilla ViT can achieve")
+    ("Notably, our FooNet with the vanilla ViT can achieve 87.4% on Kinetics-400.",
+     [(R, "FooNet", "kinetics-400", "top1_accuracy", 87.4, "%", None)]),
+    # "the previous best FID of 3.60 set by LDM": the number is LDM's
+    ("FooNet improves on the previous best FID of 3.60 set by LDM on ImageNet 256x256.",
+     [(R, "LDM", "imagenet-256x256", "fid", 3.60, None, None)]),
+    # "versus A and B for a two-layer GCN": the quoted numbers belong to the name after them
+    ("FooNet reaches 85.5% accuracy on Cora, versus 81.5% and 79.0% for a two-layer GCN.",
+     [(R, "FooNet", "cora", "accuracy", 85.5, "%", None),
+      (R, "GCN", "cora", "accuracy", 81.5, "%", None),
+      (R, "GCN", "cora", "accuracy", 79.0, "%", None)]),
+    # "A against B" after "surpasses X": B is X's; "RLHF-based" is a kind of model, not one
+    ("On MT-Bench, FooNet surpasses Llama2-Chat-70B, the best RLHF-based model: it scores 7.34 against 6.86.",
+     [(R, "FooNet", "mt-bench", "score", 7.34, None, None),
+      (R, "Llama2-Chat-70B", "mt-bench", "score", 6.86, None, None)]),
+    # "A and B on X": the benchmark after a list of scores is the first one's too
+    ("It suits image classification (87.3 top-1 accuracy on ImageNet-1K) and detection "
+     "(58.7 box AP and 51.1 mask AP on COCO test-dev).",
+     [(R, "FooNet", "imagenet-1k", "top1_accuracy", 87.3, None, None),
+      (R, "FooNet", "coco", "ap", 58.7, None, None),
+      (R, "FooNet", "coco", "mask_ap", 51.1, None, None)]),
+    # two bare numbers, each with its own metric beside it, are two claims, not a list
+    ("FooNet reaches a GLUE score of 89.4 and 88.7 EM on SQuAD 2.0.",
+     [(R, "FooNet", "glue", "score", 89.4, None, None),
+      (R, "FooNet", "squad-v2.0", "em", 88.7, None, None)]),
     # the name right after "improve" is what is improved on, not who improves
     ("For example, FooNet can improve DARTS by 0.16% accuracy on CIFAR-10.",
      [(D, "FooNet", "cifar-10", "top1_accuracy", 0.16, "%", None)]),
