@@ -105,6 +105,7 @@ _FROM_PRIOR = regex.compile(r"\bfrom\s+(?:the\s+)?(?P<np>(?i:previous|prior|exis
 # Between the first score of a list and the benchmark after the list: " and  on the ".
 _LIST_ON = regex.compile(r"\s*(?:,\s*|and\s+|,\s*and\s+)\s*(?:on|for|in|across|at)\s+(?:the\s+)?", regex.I)
 _NUMBERS = regex.compile(r"[+-]?\d+(?:\.\d+)?\s?(?:%|points?|pp)?")
+_GAIN_BEFORE = regex.compile(r"\b(?:improv|outperform|surpass|exceed|beat|better|gain|boost|increas|reduc|lower|higher)\w*", regex.I)
 _CREDITED = regex.compile(r"\s*(?:[a-z-]+\s+)?(?:for|of|by|from|with)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}?")
 _SET_BY = regex.compile(r"\s*(?:[a-z-]+\s+)?(?:set|achieved|reported|obtained|held|attained|reached)\s+by\s+(?:the\s+)?")
 _FOR_BASELINE = regex.compile(r"\s(?:for|of|by)\s(?:the\s|a\s)?(?P<name>(?:[\w-]+\s){0,2}baseline)\b", regex.I)
@@ -123,6 +124,12 @@ _TRAINED_ON = regex.compile(r"\b(?:pre-?trained|pre-?training|distilled|fine-?tu
 _DELTA_NOUN = regex.compile(r"\b(?:improvements?|gains?|boosts?)\b(?![^;]*\b(?:achiev|attain|reach|obtain|set)\w*)[^;]*$", regex.I)
 _MEDIA_AFTER = regex.compile(r"^\s*(?:long\s+)?(?:of\s+)?(?:audio|music|clips?|videos?|speech|segments?|recordings?|"
                           r"snippets?|excerpts?|windows?|songs?|utterances?)\b", regex.I)
+# Hours of data, not time spent: "960h fine-tuning subsets", "117,000 hours cover 96 languages".
+_DATA_AFTER = regex.compile(r"^\s*(?:(?:fine-?tuning|labell?ed|unlabell?ed|transcribed|training|pre-?training)\s+)?"
+                         r"(?:subsets?|splits?|data|audio|speech|labels?|cover|covers|are|is|were|was)\b", regex.I)
+_MORE_TIMES = regex.compile(r"^(?:\s*,?\s*(?:and\s+|or\s+)?\d+(?:\.\d+)?\s?(?:min|minutes?|h|hrs?|hours?|s|seconds?|days?)\b)+")
+_OF_THESE = regex.compile(r"\bof\s+(?:these|those|the|which)\s*$", regex.I)
+_TRAINS = regex.compile(r"\btrain(?:s|ed|ing)?\b", regex.I)
 _HARDWARE_AFTER = regex.compile(r"^[\s-]*(?:of\s+)?(?:GPU|GPUs|TPU|TPUs|V100|A100|H100|RTX|memory\s+GPUs?|cards?)\b", regex.I)
 
 
@@ -462,6 +469,10 @@ class _Grammar:
             return self._drop(ctx, sent, group, "a description ('a 30-second clip'), not a cost")
         if quantity.unit in ("s", "minutes", "hours", "ms") and _MEDIA_AFTER.match(after):
             return self._drop(ctx, sent, group, "the length of a clip ('10s music'), not a cost")
+        if quantity.unit in ("s", "minutes", "hours", "days") and (
+                _DATA_AFTER.match(_MORE_TIMES.sub("", sent.text[group.end:])) or _OF_THESE.search(before)
+                or any(0 <= group.start - b.end <= 3 for b in sent.benchmarks)):  # "LibriSpeech (960h)"
+            return self._drop(ctx, sent, group, "an amount of data ('960h fine-tuning subsets'), not a cost")
         if _HARDWARE_AFTER.match(after):
             return self._drop(ctx, sent, group, "the hardware ('32GB V100 GPUs'), not a cost")
         if quantity.unit == "epochs" and not regex.search(r"\b(?:cost|search|takes?|requires?)\b", before, regex.I):
@@ -473,6 +484,9 @@ class _Grammar:
             metric = "search_cost"
         elif quantity.unit in ("hours", "days") and regex.search(r"\bsearch\w*\s+(?:cost|time)", sent.text, regex.I):
             metric = "search_cost"
+        elif quantity.unit in ("minutes", "hours", "days") and _TRAINS.search(
+                _clause_before(sent.text, group.start)[-50:] + " " + after[:25]):
+            metric = "training_cost"  # "trained for 4 days", "8 hours to train"
         kind = "resource"
         own_text = sent.text[group.start:group.end]
         if regex.match(r"^\s*(?:fewer|less|more|lower|higher|smaller|larger)\b", after, regex.I) \
@@ -595,6 +609,8 @@ class _Grammar:
                      or (unit == "%" and _DELTA_NOUN.search(_clause_before(sent.text, group.start))))
         if _FROM_TO.search(before) and len(group.numbers) > 1 and not _RANGING.search(before):
             delta = False  # "improves from 77.98% to 79.70%": two results
+        if any(link.lower().startswith(("vs", "versus", "against")) for link in group.links):
+            delta = False  # "(90.2% vs. 91.1%)": two scores side by side
         verb_before = bool(_VERB_RIGHT_BEFORE.search(before[-80:]))
         from_change = len(group.numbers) > 1 and _FROM_TO.search(before) and _CHANGE_VERB.search(
             _clause_before(sent.text, group.start))
@@ -855,7 +871,7 @@ class _Grammar:
             n_unit = unit or n.unit or group.unit
             n_metric = metric_pairs[i].id if metric_pairs else metric
             model, model_why = (model_pairs[i].text, "paired in order with the names listed") if model_pairs \
-                else self._number_model(sent, group, i, ctx)
+                else self._number_model(sent, group, i, ctx, n_metric)
             self._why(ctx, sent.offset, n, sent.text, f"model {model}: {model_why}")
             benches = [bench_pairs[i].id] if bench_pairs else default_benches
             if kind == "result" and len(benches) > 1:
@@ -887,7 +903,7 @@ class _Grammar:
                     baseline=baseline, setting=setting, higher_is_better=direction))
         return out
 
-    def _number_model(self, sent, group, index, ctx) -> tuple[str | None, str]:
+    def _number_model(self, sent, group, index, ctx, metric=None) -> tuple[str | None, str]:
         """Whose number this is, and the rule that said so."""
         n = group.numbers[index]
         # a name right before the number is its owner: "NSGA-Net (4 GPU days)", "DiT-XL/2: 3.04"
@@ -925,13 +941,24 @@ class _Grammar:
             if m.start >= group.end and (compared and _CREDITED.fullmatch(sent.text, group.end, m.start)
                                          or _SET_BY.fullmatch(sent.text, group.end, m.start)):
                 return m.text, "'compared to N for X', 'N set by X': the named model's"
-        # the second member of "A vs. B" is the baseline's number
-        if index > 0 and group.links[index - 1].lower().startswith(("vs", "versus", "against")):
-            compared = [m for m in sent.models if m.end <= group.start
-                        and (self.comparison_end.search(sent.text[max(0, m.start - 30):m.start])
-                             or self._after_comparison(sent.text, m.start, group.start))]
-            if compared:
-                return compared[-1].text, "'A vs. B': B is the compared model's"
+        # "A vs. B": one member is the compared model's, the second unless the pair follows a gain
+        # and the first is the worse ("improves MNLI by +0.9% (90.2% vs. 91.1%)")
+        if len(group.numbers) == 2 and group.links[0].lower().startswith(("vs", "versus", "against")):
+            theirs = 1
+            if _GAIN_BEFORE.search(_clause_before(sent.text, group.start)):
+                a, b = group.numbers[0].value, group.numbers[1].value
+                lower_better = metric is not None and metric in self.lexicon.metrics \
+                    and not self.lexicon.metrics[metric].higher_is_better
+                theirs = 0 if (b < a if lower_better else b > a) else 1
+            if index == theirs:
+                before = [m for m in sent.models if m.end <= group.start and m.text != ctx.method]
+                compared = [m for m in before if self.comparison_end.search(sent.text[max(0, m.start - 30):m.start])] \
+                    or [m for m in before if self._after_comparison(sent.text, m.start, group.start)]
+                if compared:
+                    return compared[-1].text, "'A vs. B': the worse of the pair is the compared model's"
+                baseline = self._baseline(sent, group)
+                if baseline:
+                    return baseline, "'A vs. B': the compared one's"
         subject = self._subject(sent, group.start, ctx)
         return subject, "the subject of its clause" + (" (the paper's own method)" if subject == ctx.method else "")
 

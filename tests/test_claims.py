@@ -342,6 +342,21 @@ CASES = [
     ("FooNet reaches a GLUE score of 89.4 and 88.7 EM on SQuAD 2.0.",
      [(R, "FooNet", "glue", "score", 89.4, None, None),
       (R, "FooNet", "squad-v2.0", "em", 88.7, None, None)]),
+    # hours of data are no cost; time spent training is a training cost
+    ("FooNet matches the state of the art on LibriSpeech (960h) with 10min, 1h, 10h, and 100h fine-tuning subsets.",
+     []),
+    ("Of these 680,000 hours, 117,000 hours cover 96 languages.", []),
+    ("FooNet has 1.3B parameters and was trained for 4 days on 8 A100s.",
+     [(S, "FooNet", None, "params", 1.3, "params", 1.3e9),
+      (S, "FooNet", None, "training_cost", 4.0, "days", None)]),
+    # "A vs. B" holds two scores; after a gain, the worse one is the compared model's
+    ("Compared to RoBERTa-Large, a FooNet model performs better, improving MNLI by +0.9% (90.2% vs. 91.1%).",
+     [(D, "FooNet", "mnli", "accuracy", 0.9, "%", None),
+      (R, "RoBERTa-Large", "mnli", "accuracy", 90.2, "%", None),
+      (R, "FooNet", "mnli", "accuracy", 91.1, "%", None)]),
+    ("FooNet surpasses the human performance on SuperGLUE in terms of macro-average score (89.9 versus 89.8).",
+     [(R, "FooNet", "superglue", "score", 89.9, None, None),
+      (R, "human performance", "superglue", "score", 89.8, None, None)]),
     # the name right after "improve" is what is improved on, not who improves
     ("For example, FooNet can improve DARTS by 0.16% accuracy on CIFAR-10.",
      [(D, "FooNet", "cifar-10", "top1_accuracy", 0.16, "%", None)]),
