@@ -105,6 +105,8 @@ _FROM_PRIOR = regex.compile(r"\bfrom\s+(?:the\s+)?(?P<np>(?i:previous|prior|exis
 # Between the first score of a list and the benchmark after the list: " and  on the ".
 _LIST_ON = regex.compile(r"\s*(?:,\s*|and\s+|,\s*and\s+)\s*(?:on|for|in|across|at)\s+(?:the\s+)?", regex.I)
 _NUMBERS = regex.compile(r"[+-]?\d+(?:\.\d+)?\s?(?:%|points?|pp)?")
+# "exceeding the previous SOTA 0.38 dB": the margin by which a named result is beaten
+_BEATEN_BY = regex.compile(r"\b(?:exceed|surpass|outperform|beat)\w*\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}$", regex.I)
 _GAIN_BEFORE = regex.compile(r"\b(?:improv|outperform|surpass|exceed|beat|better|gain|boost|increas|reduc|lower|higher)\w*", regex.I)
 _CREDITED = regex.compile(r"\s*(?:[a-z-]+\s+)?(?:for|of|by|from|with)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}?")
 _SET_BY = regex.compile(r"\s*(?:[a-z-]+\s+)?(?:set|achieved|reported|obtained|held|attained|reached)\s+by\s+(?:the\s+)?")
@@ -606,7 +608,8 @@ class _Grammar:
                          and self.delta_after.match(sent.text[mention.end:mention.end + 30]))
                      or (same_run and previous[2] == "delta"
                          and not _ACHIEVES.search(sent.text, previous[0].end, group.start)) or shared_cue
-                     or (unit == "%" and _DELTA_NOUN.search(_clause_before(sent.text, group.start))))
+                     or (unit == "%" and _DELTA_NOUN.search(_clause_before(sent.text, group.start)))
+                     or ((unit in ("pp", "points") or group.numbers[-1].hint) and _BEATEN_BY.search(before[-60:])))
         if _FROM_TO.search(before) and len(group.numbers) > 1 and not _RANGING.search(before):
             delta = False  # "improves from 77.98% to 79.70%": two results
         if any(link.lower().startswith(("vs", "versus", "against")) for link in group.links):
@@ -1046,7 +1049,7 @@ def _listed_with_unit(sent: _Sentence, a: Number, b: Number) -> bool:
 
 def _share_unit(group: _Group) -> None:
     """Give bare members of a range or list the unit written once at its end ("2 to 25 times")."""
-    last = next((n for n in reversed(group.numbers) if n.unit), None)
+    last = next((n for n in reversed(group.numbers) if n.unit or n.hint), None)  # "%", or "dB" (psnr)
     if last is None:
         return
     for i, n in enumerate(group.numbers):

@@ -357,6 +357,14 @@ CASES = [
     ("FooNet surpasses the human performance on SuperGLUE in terms of macro-average score (89.9 versus 89.8).",
      [(R, "FooNet", "superglue", "score", 89.9, None, None),
       (R, "human performance", "superglue", "score", 89.8, None, None)]),
+    # "exceeding the previous SOTA 0.38 dB": the margin over a beaten result, in dB or points
+    ("FooNet reaches 33.69 dB PSNR on GoPro, exceeding the previous SOTA 0.38 dB.",
+     [(R, "FooNet", "gopro", "psnr", 33.69, None, None),
+      (D, "FooNet", "gopro", "psnr", 0.38, None, None)]),
+    # a range that ends in dB is in dB at both ends
+    ("FooNet outperforms state-of-the-art methods on Urban100 by up to 0.14$\\sim$0.45dB.",
+     [(D, "FooNet", "urban100", "psnr", 0.14, None, None),
+      (D, "FooNet", "urban100", "psnr", 0.45, None, None)]),
     # the name right after "improve" is what is improved on, not who improves
     ("For example, FooNet can improve DARTS by 0.16% accuracy on CIFAR-10.",
      [(D, "FooNet", "cifar-10", "top1_accuracy", 0.16, "%", None)]),
