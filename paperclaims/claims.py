@@ -107,6 +107,7 @@ _LIST_ON = regex.compile(r"\s*(?:,\s*|and\s+|,\s*and\s+)\s*(?:on|for|in|across|a
 _NUMBERS = regex.compile(r"[+-]?\d+(?:\.\d+)?\s?(?:%|points?|pp)?")
 # "exceeding the previous SOTA 0.38 dB": the margin by which a named result is beaten
 _BEATEN_BY = regex.compile(r"\b(?:exceed|surpass|outperform|beat)\w*\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}$", regex.I)
+_NAME_BRACKET = regex.compile(r"(?<![\w-])(?P<name>[A-Z][\w.+-]*(?:\s[A-Z][\w.+-]*){0,2})\s?\(\s*$")
 _GAIN_BEFORE = regex.compile(r"\b(?:improv|outperform|surpass|exceed|beat|better|gain|boost|increas|reduc|lower|higher)\w*", regex.I)
 _CREDITED = regex.compile(r"\s*(?:[a-z-]+\s+)?(?:for|of|by|from|with)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}?")
 _SET_BY = regex.compile(r"\s*(?:[a-z-]+\s+)?(?:set|achieved|reported|obtained|held|attained|reached)\s+by\s+(?:the\s+)?")
@@ -456,6 +457,8 @@ class _Grammar:
             return params
         if regex.search(r"\b(?:parameters?|params|model\s+sizes?|weights)\b[^.;]{0,40}$", before, regex.I):
             return params
+        if regex.search(r"[A-Z][\w.+-]*\s?\(\s*$", before) and regex.match(r"\s*\)", after):
+            return params  # "Gopher (280B)": a model's size in brackets after its name
         return None
 
     def _quantity_claims(self, sent, group, quantity, before, after, ctx) -> list[Claim]:
@@ -909,6 +912,11 @@ class _Grammar:
     def _number_model(self, sent, group, index, ctx, metric=None) -> tuple[str | None, str]:
         """Whose number this is, and the rule that said so."""
         n = group.numbers[index]
+        # "Gopher (280B)": a size in brackets after a capitalised name, even a plain word
+        if n.scaled and regex.match(r"\s*\)", sent.text[n.end:]):
+            owner = _NAME_BRACKET.search(sent.text, max(0, n.start - 40), n.start)
+            if owner and owner.group("name") not in self.finder.not_models:
+                return owner.group("name"), "the name before its bracket"
         # a name right before the number is its owner: "NSGA-Net (4 GPU days)", "DiT-XL/2: 3.04"
         for m in sent.models:
             if 0 <= n.start - m.end <= 8 and regex.fullmatch(r"(?:['’]s)?[\s(:]*(?:with\s+(?:an?\s+)?)?", sent.text[m.end:n.start]):

@@ -365,6 +365,11 @@ CASES = [
     ("FooNet outperforms state-of-the-art methods on Urban100 by up to 0.14$\\sim$0.45dB.",
      [(D, "FooNet", "urban100", "psnr", 0.14, None, None),
       (D, "FooNet", "urban100", "psnr", 0.45, None, None)]),
+    # "Gopher (280B)": a size in brackets after a name, the name's own
+    ("FooNet outperforms Gopher (280B), GPT-3 (175B), and Megatron-Turing NLG (530B) on downstream tasks.",
+     [(S, "Gopher", None, "params", 280.0, "params", 280e9),
+      (S, "GPT-3", None, "params", 175.0, "params", 175e9),
+      (S, "Megatron-Turing NLG", None, "params", 530.0, "params", 530e9)]),
     # the name right after "improve" is what is improved on, not who improves
     ("For example, FooNet can improve DARTS by 0.16% accuracy on CIFAR-10.",
      [(D, "FooNet", "cifar-10", "top1_accuracy", 0.16, "%", None)]),
