@@ -108,12 +108,13 @@ _NUMBERS = regex.compile(r"[+-]?\d+(?:\.\d+)?\s?(?:%|points?|pp)?")
 # "exceeding the previous SOTA 0.38 dB": the margin by which a named result is beaten
 _BEATEN_BY = regex.compile(r"\b(?:exceed|surpass|outperform|beat)\w*\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}$", regex.I)
 _NAME_BRACKET = regex.compile(r"(?<![\w-])(?P<name>[A-Z][\w.+-]*(?:\s[A-Z][\w.+-]*){0,2})\s?\(\s*$")
+_ON_NAMED = regex.compile(r"\b(?:on|for|in)\s+(?:the\s+)?\0|\0", regex.I)  # "FVD on UCF-101 from 332"
 _GAIN_BEFORE = regex.compile(r"\b(?:improv|outperform|surpass|exceed|beat|better|gain|boost|increas|reduc|lower|higher)\w*", regex.I)
 _CREDITED = regex.compile(r"\s*(?:[a-z-]+\s+)?(?:for|of|by|from|with)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}?")
 _SET_BY = regex.compile(r"\s*(?:[a-z-]+\s+)?(?:set|achieved|reported|obtained|held|attained|reached)\s+by\s+(?:the\s+)?")
 _FOR_BASELINE = regex.compile(r"\s(?:for|of|by)\s(?:the\s|a\s)?(?P<name>(?:[\w-]+\s){0,2}baseline)\b", regex.I)
 # A count in an aside after a score: "(5 NFE)", "(10 steps)" is a setting, not a claim.
-_ASIDE = regex.compile(r"\(\d+(?:\.\d+)?\s(?:[A-Z]{2,6}s?|[a-z]+(?:\s[a-z]+)?)\)")
+_ASIDE = regex.compile(r"\(\d+\s(?P<what>[A-Z]{2,6}s?|[a-z]+(?:\s[a-z]+)?)\)")
 # A metric-like token right after a number: "mCov", "bAcc", "NDCG" ("66.8% mCov").
 _UNKNOWN_METRIC = regex.compile(r"^\s?(?P<token>[a-z]{1,2}[A-Z][A-Za-z]*|[A-Z]{2,6})(?![\w-])")
 # A bare number followed by a noun counts things ("35 neural function evaluations"); it is no score.
@@ -348,7 +349,7 @@ class _Grammar:
                 self._why(ctx, offset, n, text, "dropped: part of a benchmark or model name")
             elif self._is_size(text, n):
                 self._why(ctx, offset, n, text, "dropped: an image or kernel size (224x224)")
-            elif _ASIDE.match(text, max(0, n.start - 1)):
+            elif (aside := _ASIDE.match(text, max(0, n.start - 1))) and not self.lexicon.metric(aside.group("what")):
                 self._why(ctx, offset, n, text, "dropped: a count in an aside, a setting ('(5 NFE)')")
             else:
                 kept.append(n)
@@ -663,8 +664,8 @@ class _Grammar:
                     and _ADJACENT_AFTER.match(sent.text[group.end:m.start]):
                 return m
         for m in reversed(scores):  # right before: "top-1 accuracy of 84.8%", "gFID 2.74"
-            if m.end <= group.start and group.start - m.end <= 40 and _ADJACENT_BEFORE.match(
-                    _strip_mentions(sent.text, m.end, group.start, sent.benchmarks)):
+            if m.end <= group.start and group.start - m.end <= 40 and _ADJACENT_BEFORE.match(_ON_NAMED.sub(
+                    " ", _strip_mentions(sent.text, m.end, group.start, sent.benchmarks, "\0"))):
                 return m
         if group.unit is None:
             return None  # a bare number needs its metric right beside it
@@ -1097,12 +1098,13 @@ def _clause_before(text: str, position: int) -> str:
     return text[start:position]
 
 
-def _strip_mentions(text: str, start: int, end: int, mentions: list[Mention]) -> str:
-    """The text between two points with benchmark mentions cut out ("ADE20K val. mIoU of")."""
+def _strip_mentions(text: str, start: int, end: int, mentions: list[Mention], mark: str = "") -> str:
+    """The text between two points with benchmark mentions cut out ("ADE20K val. mIoU of"), or
+    replaced by `mark`."""
     pieces, pos = [], start
     for m in mentions:
         if start <= m.start and m.end <= end:
-            pieces.append(text[pos:m.start])
+            pieces.append(text[pos:m.start] + mark)
             pos = m.end
     pieces.append(text[pos:end])
     return " ".join(pieces)

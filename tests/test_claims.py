@@ -370,6 +370,14 @@ CASES = [
      [(S, "Gopher", None, "params", 280.0, "params", 280e9),
       (S, "GPT-3", None, "params", 175.0, "params", 175e9),
       (S, "Megatron-Turing NLG", None, "params", 530.0, "params", 530e9)]),
+    # a score in brackets is no aside ("(5 NFE)" is); a metric, its benchmark, then "from A to B"
+    ("FooNet achieves new state-of-the-art results on WMT14 English-German (30.1 BLEU).",
+     [(R, "FooNet", "wmt14-en-de", "bleu", 30.1, None, None)]),
+    ("FooNet reduces class-conditional FVD on UCF-101 from 332 to 76.",
+     [(R, "FooNet", "ucf-101", "fvd", 332.0, None, None),
+      (R, "FooNet", "ucf-101", "fvd", 76.0, None, None)]),
+    # ... but "accuracy on 38 evaluation tasks" counts tasks
+    ("It improves average zero-shot accuracy on 38 evaluation tasks.", []),
     # the name right after "improve" is what is improved on, not who improves
     ("For example, FooNet can improve DARTS by 0.16% accuracy on CIFAR-10.",
      [(D, "FooNet", "cifar-10", "top1_accuracy", 0.16, "%", None)]),
