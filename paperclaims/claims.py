@@ -624,7 +624,9 @@ class _Grammar:
         if metric is None and unit is None and verb_before and not _COUNTED.match(after):
             bench = self._benchmark_ids(sent, group, before, after, ctx)[0]
             primary = self.lexicon.benchmarks[bench[0]].primary_metric if bench and bench[0] else None
-            metric = ctx.metric or primary  # "We report BLEU. Our model scores 28.4 on WMT14."
+            # "We report BLEU. Our model scores 28.4 on WMT14."; a benchmark named in this sentence
+            # speaks for its own metric ("it scores 7.34 on MT-Bench" after accuracy elsewhere)
+            metric = (primary or ctx.metric) if sent.benchmarks else (ctx.metric or primary)
         if metric is None:
             if unit is None:
                 return self._drop(ctx, sent, group, "a bare number with no metric beside it"), None

@@ -378,6 +378,9 @@ CASES = [
       (R, "FooNet", "ucf-101", "fvd", 76.0, None, None)]),
     # ... but "accuracy on 38 evaluation tasks" counts tasks
     ("It improves average zero-shot accuracy on 38 evaluation tasks.", []),
+    # a benchmark named with a bare score speaks for its own metric over one carried from before
+    ("We measure accuracy on many tasks. On MT-Bench, FooNet scores 7.34.",
+     [(R, "FooNet", "mt-bench", "score", 7.34, None, None)]),
     # the name right after "improve" is what is improved on, not who improves
     ("For example, FooNet can improve DARTS by 0.16% accuracy on CIFAR-10.",
      [(D, "FooNet", "cifar-10", "top1_accuracy", 0.16, "%", None)]),
