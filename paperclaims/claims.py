@@ -342,7 +342,8 @@ class _Grammar:
             self._carry(text, _evaluated(text, self.finder.benchmarks(text)), self.finder.metrics(text), ctx)
             return []
         numbers, benchmarks, metrics, models = find_mentions(text, self.lexicon)
-        taken = [(b.start, b.end) for b in benchmarks] + [(m.start, m.end) for m in models]
+        taken = [(b.start, b.end) for b in benchmarks] + [(m.start, m.end) for m in models] \
+            + [(m.start, m.end) for m in metrics if text[m.start - 1:m.start] == "/"]  # the "2" of "ROUGE-1/2/L"
         kept = []
         for n in numbers:
             if any(s <= n.start < e for s, e in taken):

@@ -270,12 +270,20 @@ class Finder:
         return out
 
     def metrics(self, text: str) -> list[Mention]:
-        """Metric mentions, each with the metric id it names."""
+        """Metric mentions, each with the metric id it names; "ROUGE-1/2/L" names three."""
         out = []
         for m in self.lexicon.metric_regex.finditer(text):
             metric = self.lexicon.metric(m.group())
             if metric is not None:
                 out.append(Mention(m.start(), m.end(), m.group(), "metric", metric.id))
+                stem = _METRIC_STEM.match(m.group())
+                pos = m.end()
+                while stem and (part := _METRIC_PART.match(text, pos)):
+                    sibling = self.lexicon.metric(stem.group("stem") + part.group("part"))
+                    if sibling is None:
+                        break
+                    out.append(Mention(part.start("part"), part.end(), part.group("part"), "metric", sibling.id))
+                    pos = part.end()
         return out
 
     def models(self, text: str, taken: list[Mention]) -> list[Mention]:
@@ -294,6 +302,8 @@ class Finder:
         return out
 
 
+_METRIC_STEM = regex.compile(r"(?P<stem>.*[-\s@])[A-Za-z0-9]{1,2}$")  # "ROUGE-", "pass@", "Recall@"
+_METRIC_PART = regex.compile(r"/(?P<part>[A-Za-z0-9]{1,3})(?![\w-])")
 _LANGUAGE_PAIR = regex.compile(r"\b[A-Z][a-z]{1,2}[-–→][A-Z][a-z]{1,2}$")
 _NEXT_PAIR = regex.compile(r"\s?(?:,|/|and|,\s*and|&)\s?(?P<pair>[A-Z][a-z]{1,2}[-–→][A-Z][a-z]{1,2})\b")
 _SIZE_TAIL = regex.compile(r"\s?[x×]\s?\d{2,4}(?!\d)")

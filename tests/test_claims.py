@@ -381,6 +381,11 @@ CASES = [
     # a benchmark named with a bare score speaks for its own metric over one carried from before
     ("We measure accuracy on many tasks. On MT-Bench, FooNet scores 7.34.",
      [(R, "FooNet", "mt-bench", "score", 7.34, None, None)]),
+    # "ROUGE-1/2/L" names three metrics, paired in order with a slash list of scores
+    ("FooNet achieves 44.16/21.28/40.90 ROUGE-1/2/L on CNN/DailyMail.",
+     [(R, "FooNet", "cnn-dailymail", "rouge_1", 44.16, None, None),
+      (R, "FooNet", "cnn-dailymail", "rouge_2", 21.28, None, None),
+      (R, "FooNet", "cnn-dailymail", "rouge_l", 40.90, None, None)]),
     # the name right after "improve" is what is improved on, not who improves
     ("For example, FooNet can improve DARTS by 0.16% accuracy on CIFAR-10.",
      [(D, "FooNet", "cifar-10", "top1_accuracy", 0.16, "%", None)]),
