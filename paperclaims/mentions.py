@@ -328,6 +328,10 @@ _MODEL = regex.compile(r"""
 _MODIFIER = regex.compile(r"-(?:based|like|style|free|aware|specific|level|wise|guided|driven|only|sized?)$", regex.I)
 
 
+# A simple fraction of something: "less than 1/4 of their compute" (not a date, a ratio list or a size).
+_FRACTION = regex.compile(r"(?<![\w./-])(?P<n>[1-9])/(?P<d>[2-9]|1[0-9]|20)(?=\s+of\s)")
+
+
 def _glued_name(before: str) -> bool:
     """Whether the token ending in "-" or "/" before a number is a name (has letters)."""
     token = regex.search(r"[\w.]*[-/]$", before)
@@ -345,7 +349,9 @@ def find_mentions(text: str, lexicon: Lexicon) -> tuple[list[Number], list[Menti
     benchmarks = finder.benchmarks(text)
     metrics = finder.metrics(text)
     models = finder.models(text, benchmarks + metrics)
-    numbers = finder.numbers(text)
+    fractions = [Number(m.start(), m.end(), 100 * int(m.group("n")) / int(m.group("d")), "%")
+                 for m in _FRACTION.finditer(text)]  # "1/4 of their compute" is 25% of it
+    numbers = [n for n in finder.numbers(text) if not any(f.start <= n.start < f.end for f in fractions)] + fractions
     words = [w for w in finder.word_numbers(text) if not any(n.start < w.end and w.start < n.end for n in numbers)]
     return sorted(numbers + words, key=lambda n: n.start), benchmarks, metrics, models
 

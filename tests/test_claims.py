@@ -386,6 +386,9 @@ CASES = [
      [(R, "FooNet", "cnn-dailymail", "rouge_1", 44.16, None, None),
       (R, "FooNet", "cnn-dailymail", "rouge_2", 21.28, None, None),
       (R, "FooNet", "cnn-dailymail", "rouge_l", 40.90, None, None)]),
+    # a written fraction of a cost is a percentage of it
+    ("FooNet performs comparably to RoBERTa while using less than 1/4 of their compute.",
+     [(X, "FooNet", None, "compute", 25.0, "%", None)]),
     # the name right after "improve" is what is improved on, not who improves
     ("For example, FooNet can improve DARTS by 0.16% accuracy on CIFAR-10.",
      [(D, "FooNet", "cifar-10", "top1_accuracy", 0.16, "%", None)]),
