@@ -109,6 +109,7 @@ _NUMBERS = regex.compile(r"[+-]?\d+(?:\.\d+)?\s?(?:%|points?|pp)?")
 _BEATEN_BY = regex.compile(r"\b(?:exceed|surpass|outperform|beat)\w*\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}$", regex.I)
 _NAME_BRACKET = regex.compile(r"(?<![\w-])(?P<name>[A-Z][\w.+-]*(?:\s[A-Z][\w.+-]*){0,2})\s?\(\s*$")
 _ON_NAMED = regex.compile(r"\b(?:on|for|in)\s+(?:the\s+)?\0|\0", regex.I)  # "FVD on UCF-101 from 332"
+_PERFORMANCE_OF = regex.compile(r"^(?:performance|results?|accuracy|scores?|quality)\s+of\s+(?:the\s+)?(?=\S)", regex.I)
 _GAIN_BEFORE = regex.compile(r"\b(?:improv|outperform|surpass|exceed|beat|better|gain|boost|increas|reduc|lower|higher)\w*", regex.I)
 _CREDITED = regex.compile(r"\s*(?:[a-z-]+\s+)?(?:for|of|by|from|with)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}?")
 _SET_BY = regex.compile(r"\s*(?:[a-z-]+\s+)?(?:set|achieved|reported|obtained|held|attained|reached)\s+by\s+(?:the\s+)?")
@@ -831,7 +832,7 @@ class _Grammar:
             if not words or len(words) > 8 or any(ch.isdigit() for ch in words[0][:1]) \
                     or _NOT_A_BASELINE.match(words[0]):
                 continue
-            candidate = " ".join(words)
+            candidate = _PERFORMANCE_OF.sub("", " ".join(words))  # "the performance of RoBERTa"
             if abs(m.start() - group.start) < 200:
                 if best is None or abs(m.start() - group.start) < best[0]:
                     best = (abs(m.start() - group.start), candidate)

@@ -389,6 +389,10 @@ CASES = [
     # a written fraction of a cost is a percentage of it
     ("FooNet performs comparably to RoBERTa while using less than 1/4 of their compute.",
      [(X, "FooNet", None, "compute", 25.0, "%", None)]),
+    # "2-5 times higher final return": a multiple of a score
+    ("FooNet attains 2-5 times higher final return on D4RL.",
+     [(X, "FooNet", "d4rl", "return", 2.0, "x", None),
+      (X, "FooNet", "d4rl", "return", 5.0, "x", None)]),
     # the name right after "improve" is what is improved on, not who improves
     ("For example, FooNet can improve DARTS by 0.16% accuracy on CIFAR-10.",
      [(D, "FooNet", "cifar-10", "top1_accuracy", 0.16, "%", None)]),
@@ -517,10 +521,14 @@ def test_no_title_and_no_name_leaves_model_empty():
     ("FooNet reaches 74.2% top-1 accuracy on ImageNet, outperforming EfficientNet-B0 by 1.0%.", [None, "EfficientNet-B0"]),
     ("FooNet achieves 32.91 dB PSNR on Set5, 0.2 dB above SwinIR.", [None, "SwinIR"]),
     ("On nuScenes, it reaches 58.4% mAP, 3.2% higher than the previous best.", [None, "previous best"]),
-    # a comparison word followed by a clause names no baseline
-    ("The resulting model matches the large baseline while being 5x cheaper to train.", [None]),
+    # a model it matches is what it is measured against, not who gains
+    ("FooNet matches the performance of RoBERTa on GLUE, with gains of up to 6 ROUGE on XSum.", ["RoBERTa"]),
+    # a comparison word followed by a clause ("baseline while being") names no baseline; the one
+    # before it does
+    ("The resulting model matches the large baseline while being 5x cheaper to train.", ["large baseline"]),
 ])
 def test_changes_name_their_baseline(text, baselines):
+    """What a change is measured against is kept beside it."""
     assert [c.baseline for c in extract_claims(text, title=TITLE)] == baselines
 
 
