@@ -825,7 +825,7 @@ class _Grammar:
         best = None
         for m in self.comparison.finditer(sent.text):
             tail = sent.text[m.end():]
-            phrase = regex.match(r"\s*(?:the\s+|a\s+|an\s+)?(?P<p>[^\s,;.()'’](?:[^,;()]*?))(?=\s+(?:by|on|in|at|with|while|when|under|for|across|using|and\s+(?:is|are|achieves?)|\d)\b|[,;()]|\.\s|\.$|$)", tail)
+            phrase = regex.match(r"\s*(?:the\s+|a\s+|an\s+)?(?P<p>[^\s,;:.()'’](?:[^,;:()]*?))(?=\s+(?:by|on|in|at|with|while|when|under|for|across|using|and\s+(?:is|are|achieves?)|\d)\b|[,;()]|\.\s|\.$|$)", tail)
             if not phrase:
                 continue
             words = phrase.group("p").split()

@@ -482,7 +482,8 @@ _SENTENCE_TOKEN = regex.compile(r"""
     (?P<closers>[)\]"'”’»]*+)                # ... closing brackets or quotes glued to it
     \s++                                     # ... whitespace
     (?=[\p{Lu}\p{Nd}(\["'“‘«]               # ... before what can start a sentence:
-      | \p{Ll}{1,3}\p{Lu})                    #     a capital, digit, opener, or a name like iGPT, mT5
+      | \p{Ll}{1,3}\p{Lu}                     #     a capital, digit, opener, or a name like iGPT, mT5,
+      | \p{Ll}{1,12}-?\d)                     #     phi-1, wav2vec
 """, regex.VERBOSE)
 
 # An opening bracket this far behind a candidate split is treated as never closed.

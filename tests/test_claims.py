@@ -393,6 +393,11 @@ CASES = [
     ("FooNet attains 2-5 times higher final return on D4RL.",
      [(X, "FooNet", "d4rl", "return", 2.0, "x", None),
       (X, "FooNet", "d4rl", "return", 5.0, "x", None)]),
+    # a comparison word is no baseline's name when a clause follows it ("including the X: it reduces")
+    ("It sets the best FVD on benchmarks including the challenging Kinetics-600: it reduces FVD on UCF-101 "
+     "from 332 to 76.",
+     [(R, "FooNet", "ucf-101", "fvd", 332.0, None, None),
+      (R, "FooNet", "ucf-101", "fvd", 76.0, None, None)]),
     # the name right after "improve" is what is improved on, not who improves
     ("For example, FooNet can improve DARTS by 0.16% accuracy on CIFAR-10.",
      [(D, "FooNet", "cifar-10", "top1_accuracy", 0.16, "%", None)]),

@@ -229,6 +229,7 @@ SENTENCES = [
     ("We use the U.S. National data.", ["We use the U.S. National data."]),  # an initialism
     ("model.It works", ["model.It works"]),  # no whitespace, no split
     ("We test it. iGPT and mT5 fail.", ["We test it.", "iGPT and mT5 fail."]),  # a name starting lowercase
+    ("We test it. phi-1 and wav2vec fail.", ["We test it.", "phi-1 and wav2vec fail."]),  # lowercase names with digits
     ("We test it. it fails.", ["We test it. it fails."]),  # a lowercase word does not start a sentence
     ("Done... Then more.", ["Done...", "Then more."]),  # an ellipsis
     ("", []),  # nothing
