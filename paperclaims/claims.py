@@ -108,7 +108,8 @@ _NUMBERS = regex.compile(r"[+-]?\d+(?:\.\d+)?\s?(?:%|points?|pp)?")
 # "exceeding the previous SOTA 0.38 dB": the margin by which a named result is beaten
 _BEATEN_BY = regex.compile(r"\b(?:exceed|surpass|outperform|beat)\w*\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}$", regex.I)
 _NAME_BRACKET = regex.compile(r"(?<![\w-])(?P<name>[A-Z][\w.+-]*(?:\s[A-Z][\w.+-]*){0,2})\s?\(\s*$")
-_ON_NAMED = regex.compile(r"\b(?:on|for|in)\s+(?:the\s+)?\0|\0", regex.I)  # "FVD on UCF-101 from 332"
+# "FVD on UCF-101 from 332", "mIoU on ADE20K of 50.1": a metric, its benchmark, then the number
+_ON_NAMED = regex.compile(r"\s*(?:on|for|in)\s+(?:the\s+)?\0\s*(?:from|of|is|was|=|:|reaches|reached)?\s*", regex.I)
 _PERFORMANCE_OF = regex.compile(r"^(?:performance|results?|accuracy|scores?|quality)\s+of\s+(?:the\s+)?(?=\S)", regex.I)
 _GAIN_BEFORE = regex.compile(r"\b(?:improv|outperform|surpass|exceed|beat|better|gain|boost|increas|reduc|lower|higher)\w*", regex.I)
 _CREDITED = regex.compile(r"\s*(?:[a-z-]+\s+)?(?:for|of|by|from|with)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}?")
@@ -421,7 +422,7 @@ class _Grammar:
         unit = group.unit
         quantity = next((n.quantity for n in reversed(group.numbers) if n.quantity), None)
         if quantity is None and all(n.scaled for n in group.numbers):
-            quantity = self._implied_quantity(before, after)
+            quantity = self._implied_quantity(before, after, text[group.start:group.end])
         if quantity is not None:
             self._why(ctx, sent.offset, group, text, f"counted in {quantity.unit}: a cost")
             return self._quantity_claims(sent, group, quantity, before, after, ctx), None
@@ -450,7 +451,7 @@ class _Grammar:
                 return self._emit(sent, group, "ratio", cost, ctx, before, after), None
         return self._score_claims(sent, group, before, after, ctx, previous, upcoming)
 
-    def _implied_quantity(self, before: str, after: str):
+    def _implied_quantity(self, before: str, after: str, own: str = ""):
         """"a 3B model", "parameter sizes ranging from 14 million": the counted thing named nearby."""
         params = self.lexicon.quantities.get("params")
         if params is None:
@@ -460,8 +461,8 @@ class _Grammar:
             return params
         if regex.search(r"\b(?:parameters?|params|model\s+sizes?|weights)\b[^.;]{0,40}$", before, regex.I):
             return params
-        if regex.search(r"[A-Z][\w.+-]*\s?\(\s*$", before) and regex.match(r"\s*\)", after):
-            return params  # "Gopher (280B)": a model's size in brackets after its name
+        if regex.search(r"[A-Z][\w.+-]*\s?\(\s*$", before) and regex.match(r"\s*\)", after) and own[-1:] in ("B", "M"):
+            return params  # "Gopher (280B)": a model's size in brackets after its name (not "Three Towers (3T)")
         return None
 
     def _quantity_claims(self, sent, group, quantity, before, after, ctx) -> list[Claim]:
@@ -668,8 +669,9 @@ class _Grammar:
                     and _ADJACENT_AFTER.match(sent.text[group.end:m.start]):
                 return m
         for m in reversed(scores):  # right before: "top-1 accuracy of 84.8%", "gFID 2.74"
-            if m.end <= group.start and group.start - m.end <= 40 and _ADJACENT_BEFORE.match(_ON_NAMED.sub(
-                    " ", _strip_mentions(sent.text, m.end, group.start, sent.benchmarks, "\0"))):
+            gap = _strip_mentions(sent.text, m.end, group.start, sent.benchmarks, "\0")
+            if m.end <= group.start and group.start - m.end <= 40 and (
+                    _ADJACENT_BEFORE.match(gap.replace("\0", " ")) or _ON_NAMED.fullmatch(gap)):
                 return m
         if group.unit is None:
             return None  # a bare number needs its metric right beside it

@@ -398,6 +398,9 @@ CASES = [
      "from 332 to 76.",
      [(R, "FooNet", "ucf-101", "fvd", 332.0, None, None),
       (R, "FooNet", "ucf-101", "fvd", 76.0, None, None)]),
+    # a labelled-set size after "on <benchmark> with" is a setting; "Three Towers (3T)" is a name
+    ("FooNet achieves state-of-the-art accuracy on SVHN with 250 labels.", []),
+    ("We introduce Three Towers (3T), a flexible method.", []),
     # the name right after "improve" is what is improved on, not who improves
     ("For example, FooNet can improve DARTS by 0.16% accuracy on CIFAR-10.",
      [(D, "FooNet", "cifar-10", "top1_accuracy", 0.16, "%", None)]),
