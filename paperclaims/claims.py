@@ -111,6 +111,8 @@ _NAME_BRACKET = regex.compile(r"(?<![\w-])(?P<name>[A-Z][\w.+-]*(?:\s[A-Z][\w.+-
 # "FVD on UCF-101 from 332", "mIoU on ADE20K of 50.1": a metric, its benchmark, then the number
 _ON_NAMED = regex.compile(r"\s*(?:on|for|in)\s+(?:the\s+)?\0\s*(?:from|of|is|was|=|:|reaches|reached)?\s*", regex.I)
 _PERFORMANCE_OF = regex.compile(r"^(?:performance|results?|accuracy|scores?|quality)\s+of\s+(?:the\s+)?(?=\S)", regex.I)
+_PRIOR_OF = regex.compile(r"\b(?:the\s+)?(?P<np>(?i:previous|prior|former|earlier)\b"
+                       r"(?:(?!\b(?i:by|than|over|on|in|margins?)\b)[^,;:()]){0,50}?)\s+(?:of|was|is|at)\s*$")
 _GAIN_BEFORE = regex.compile(r"\b(?:improv|outperform|surpass|exceed|beat|better|gain|boost|increas|reduc|lower|higher)\w*", regex.I)
 _CREDITED = regex.compile(r"\s*(?:[a-z-]+\s+)?(?:for|of|by|from|with)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}?")
 _SET_BY = regex.compile(r"\s*(?:[a-z-]+\s+)?(?:set|achieved|reported|obtained|held|attained|reached)\s+by\s+(?:the\s+)?")
@@ -793,12 +795,15 @@ class _Grammar:
         candidates = sorted([m for m in sent.models + sent.selves if m.end <= position], key=lambda m: m.start)
         clause = _clause_before(sent.text, position)
         described = _DESCRIBED_SUBJECT.search(clause)
-        if described and not any(m.start >= position - len(clause) for m in candidates):
+        in_clause = [m for m in candidates if m.start >= position - len(clause)]
+        if described and not in_clause:
             return described.group("np")  # "..., while the previous best result is 62.5 AP": not ours
         for m in reversed(candidates):  # "openMaMMUT-L/14, which achieves 80.3%": the clause's owner
             if m.kind == "model" and _OWNS.match(sent.text, m.end) \
                     and not _INSTRUMENT.search(sent.text, max(0, m.start - 30), m.start):  # "X with the vanilla ViT can"
                 return m.text
+        if candidates and candidates[0].kind == "self" and candidates[0].start <= 3 and not in_clause:
+            return ctx.method  # "We use CSP, CmBN and CIoU loss, and combine them to achieve: 43.5% AP"
         for m in reversed(candidates):
             lead = sent.text[max(0, m.start - 30):m.start]
             if self.comparison_end.search(lead) or _INSTRUMENT.search(lead) or _IMPROVED_NAME.search(lead):
@@ -959,6 +964,10 @@ class _Grammar:
             if m.start >= group.end and (compared and _CREDITED.fullmatch(sent.text, group.end, m.start)
                                          or _SET_BY.fullmatch(sent.text, group.end, m.start)):
                 return m.text, "'compared to N for X', 'N set by X': the named model's"
+        # "improving on the previous state-of-the-art hybrid system of 7.5% WER": the earlier system's
+        prior = _PRIOR_OF.search(sent.text, max(0, group.start - 70), group.start)
+        if prior and index == 0:
+            return prior.group("np"), "'the previous X of N': the earlier method's"
         # "A vs. B": one member is the compared model's, the second unless the pair follows a gain
         # and the first is the worse ("improves MNLI by +0.9% (90.2% vs. 91.1%)")
         if len(group.numbers) == 2 and group.links[0].lower().startswith(("vs", "versus", "against")):

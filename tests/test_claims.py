@@ -401,6 +401,15 @@ CASES = [
     # a labelled-set size after "on <benchmark> with" is a setting; "Three Towers (3T)" is a name
     ("FooNet achieves state-of-the-art accuracy on SVHN with 250 labels.", []),
     ("We introduce Three Towers (3T), a flexible method.", []),
+    # a sentence led by "We": the names it uses are parts, not who scores
+    ("We use new features: CSP, CmBN and CIoU loss, and combine them to achieve state-of-the-art results: "
+     "43.5% AP on MS COCO.",
+     [(R, "FooNet", "coco", "ap", 43.5, "%", None)]),
+    # "the previous state-of-the-art hybrid system of 7.5% WER": the earlier system's number
+    ("FooNet achieves 6.8% WER on LibriSpeech test-other, improving on the previous state-of-the-art hybrid "
+     "system of 7.5% WER.",
+     [(R, "FooNet", "librispeech", "wer", 6.8, "%", None),
+      (R, "previous state-of-the-art hybrid system", "librispeech", "wer", 7.5, "%", None)]),
     # the name right after "improve" is what is improved on, not who improves
     ("For example, FooNet can improve DARTS by 0.16% accuracy on CIFAR-10.",
      [(D, "FooNet", "cifar-10", "top1_accuracy", 0.16, "%", None)]),
