@@ -446,6 +446,10 @@ class _Grammar:
                 self._why(ctx, sent.offset, group, text, "'only N% of <something>': a share of a resource")
                 return self._emit(sent, group, "ratio", None, ctx, before, after), None
             return self._drop(ctx, sent, group, "a share of something that is not a metric ('20% of the neurons')"), None
+        rate = next((m for m in sent.metrics if m.id == "fps" and 0 <= m.start - group.end <= 1), None)
+        if unit is None and rate is not None and len(group.numbers) == 1:
+            self._why(ctx, sent.offset, group, text, "a rate in frames per second: a cost")
+            return self._emit(sent, group, "resource", "fps", ctx, before, after, metric_mention=rate), None
         if unit == "%" and not _SCORE_COMPARATIVE.match(after):
             cost = self._cost_metric(sent, group, before, after)
             if cost is not None:
@@ -675,8 +679,9 @@ class _Grammar:
             if m.end <= group.start and group.start - m.end <= 40 and (
                     _ADJACENT_BEFORE.match(gap.replace("\0", " ")) or _ON_NAMED.fullmatch(gap)):
                 return m
-        if group.unit is None:
-            return None  # a bare number needs its metric right beside it
+        if group.unit is None and not any(0 <= group.start - b.end <= 2 and sent.text[b.end:group.start].strip() == "("
+                                          for b in sent.benchmarks):
+            return None  # a bare number needs its metric right beside it, or to stand in brackets after its benchmark
         inside = [m for m in scores if m.end <= group.start and not _CLAUSE_BREAK.search(sent.text[m.end:group.start])]
         if inside:
             return inside[-1]

@@ -31,7 +31,7 @@ _NAME_TAIL = regex.compile(r"(?<![\w.])[A-Za-z][\w.]*[-/]$|[A-Za-z_]$")
 # Units glued to or right after a number, tried in order.
 _PERCENT = regex.compile(r"\s?(?:%|percent\b|per\s?cent\b)")
 _POINTS = regex.compile(r"""\s?(?:
-        p\.\s?p\.? | pp\b | percentage[\s-]points?\b | %[\s-]?points?\b | points?\b | pts\b
+        p\.\s?p\.? | pp\b | (?:absolute\s)?percentage[\s-]points?\b | %[\s-]?points?\b | points?\b | pts\b
     )""", regex.VERBOSE | regex.IGNORECASE)
 _MULTIPLIER = regex.compile(r"""
     (?:\s?[x×X]|\s?\*|\s?-?fold\b|\s?times\b)        # 1.2x, 4.2 times, 10-fold

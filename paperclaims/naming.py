@@ -43,7 +43,11 @@ def method_rules(title: str, abstract: str, finder) -> Iterator[tuple[str, str |
             recurs = len(name) >= 4 and name[:1].isupper() and name.lower() not in _ORDINARY \
                 and abstract.count(name) >= 3 and len(
                 regex.findall(rf"(?<![\w-]){regex.escape(name)}(?![\w-])", abstract)) >= 3
-            if (pattern in (_INTRODUCED, _WE_CALL) or name_like(name) or pattern in (_APPOSITIVE, _PROPOSED, _MODEL_NAMED) and recurs
+            titled = _in_title(name, title) if pattern is _APPOSITIVE else None
+            if titled:
+                name = titled  # "we propose ..., self-consistency, ..." under the title "Self-Consistency Improves ..."
+            if (pattern in (_INTRODUCED, _WE_CALL) or name_like(name) or titled
+                    or pattern in (_APPOSITIVE, _PROPOSED, _MODEL_NAMED) and recurs
                     or " " in name) \
                     and name not in stop and not _NAMES_DATA.match(abstract, m.end()):
                 yield rule, name
@@ -68,7 +72,7 @@ PLURAL_ACRONYM = regex.compile(r"^[A-Z]{2,}s$")
 
 
 # "called X", "named X", "dubbed X": the abstract names its method.
-_INTRODUCED = regex.compile(r"""(?:called|named|dubbed|termed|coined|referred\s+to\s+as|(?:is|are)\s+(?:proposed|introduced|
+_INTRODUCED = regex.compile(r"""(?:called|named(?!\s+entit)|dubbed|termed|coined|referred\s+to\s+as|(?:is|are)\s+(?:proposed|introduced|
     presented)\s+as)\s+(?:as\s+)?["“'‘]?
     (?:(?:[A-Z][\w-]*\s){0,4}\((?P<name>[A-Z][\w+-]*)\)                # "referred to as Lévy-Itō Model (LIM)"
      |(?P<name>[A-Za-z][\w+-]*(?:[-/.][\w]+)*))""", regex.VERBOSE)
@@ -88,6 +92,14 @@ _TITLE_HEAD = regex.compile(r"^(?P<phrase>(?:[A-Z][\w-]*\s){1,3}[A-Z][\w-]*)\s(?
 
 
 _TITLE_TAIL = regex.compile(r"\s(?:via|with|using|through)\s(?P<phrase>(?:[A-Z][\w-]*\s){0,3}[A-Z][\w-]*)$")
+
+
+def _in_title(name: str, title: str) -> str | None:
+    """The name as the title writes it, when the title holds it as a whole hyphenated or capitalised word."""
+    if "-" not in name and not name[:1].isupper():
+        return None
+    m = regex.search(rf"(?<![\w-]){regex.escape(name)}(?![\w-])", title, regex.I)
+    return m.group() if m and m.group()[:1].isupper() else None
 
 
 def _echoed(phrase: str, abstract: str) -> bool:

@@ -398,6 +398,17 @@ _SPLIT_DECIMALS = RulePass("split-decimals", [
 ], may_apply=_may_be_split_decimal)
 
 
+# A score glued to its metric once LaTeX is gone: "$49.4$AP" -> "49.4AP" -> "49.4 AP".
+_GLUED_METRICS = r"(?:AP|mAP|FID|gFID|BLEU|PQ|mIoU|EM|WER|CER|PSNR|SSIM|NDS|MOS|EER|AUC)"
+_GLUED_SCORE = RulePass("glued-score", [
+    Rule("space-before-metric", rf"""
+        (?<![\w.])\d+\.\d+         # a decimal score
+        (?P<at>)                 # where the space goes
+        (?={_GLUED_METRICS}\b)   # a metric abbreviation glued to it
+    """, lambda m: [(m.start("at"), m.start("at"), " ")]),
+], may_apply=lambda text: bool(regex.search(rf"\d{_GLUED_METRICS}\b", text)))
+
+
 # --- pass 6: hyphenation at PDF line ends -------------------------------------------------
 
 # Suspended hyphens: "pre- and post-training", "first- or second-order", "low- to high-".
@@ -438,7 +449,7 @@ _WHITESPACE = RulePass("whitespace", [
 # structure before commands so "$\times$" is a bare "\times"; mangled symbols, split decimals
 # and hyphenation on clean text; whitespace last, after hyphenation has looked at the newlines.
 _PASSES: tuple[Callable[[str], list[Edit]], ...] = (
-    _UNICODE, _latex_structure, _LATEX_COMMANDS, _MANGLED, _SPLIT_DECIMALS, _HYPHENATION, _WHITESPACE,
+    _UNICODE, _latex_structure, _LATEX_COMMANDS, _MANGLED, _SPLIT_DECIMALS, _GLUED_SCORE, _HYPHENATION, _WHITESPACE,
 )
 
 

@@ -410,6 +410,18 @@ CASES = [
      "system of 7.5% WER.",
      [(R, "FooNet", "librispeech", "wer", 6.8, "%", None),
       (R, "previous state-of-the-art hybrid system", "librispeech", "wer", 7.5, "%", None)]),
+    # a score glued to its metric once LaTeX is gone ("$49.4$AP")
+    ("FooNet achieves $49.4$AP in $12$ epochs on COCO.",
+     [(R, "FooNet", "coco", "ap", 49.4, None, None)]),
+    # scores in brackets after their benchmarks, the metric named once before them
+    ("FooNet achieves new state-of-the-art F1 scores for PPI (0.995) and Reddit (0.970).",
+     [(R, "FooNet", "ppi", "f1", 0.995, None, None),
+      (R, "FooNet", "reddit", "f1", 0.970, None, None)]),
+    # "absolute percentage points"; a frame rate is a resource
+    ("FooNet outperforms the best prior model on THUMOS14 by 14.1 absolute percentage points in mAP.",
+     [(D, "FooNet", "thumos14", "map", 14.1, "pp", None)]),
+    ("FooNet runs at a realtime speed of ~65 FPS on Tesla V100.",
+     [(S, "FooNet", None, "fps", 65.0, None, None)]),
     # the name right after "improve" is what is improved on, not who improves
     ("For example, FooNet can improve DARTS by 0.16% accuracy on CIFAR-10.",
      [(D, "FooNet", "cifar-10", "top1_accuracy", 0.16, "%", None)]),
@@ -521,11 +533,15 @@ def test_context_carries_across_sentences():
      "Hamster reaches 67.5% on MMLU.", "Hamster"),
     ("A Study", "We solve this by presenting Graphormer, which is built upon the Transformer. "
      "Graphormer helps. Graphormer attains an MAE of 0.122 on ZINC.", "Graphormer"),
+    ("Self-Consistency Improves Reasoning", "We propose a new decoding strategy, self-consistency, to replace "
+     "greedy decoding. It boosts accuracy on GSM8K by 17.9%.", "Self-Consistency"),
+    ("Contextual Embeddings for Labeling", "We outperform previous work on named entity recognition, with an F1 of "
+     "93.09 on CoNLL03.", None),
 ], ids=["title-prefix", "acronym", "appositive", "we-present", "called", "referred-to-as", "recurring-apposition",
         "title-head-not-plural-acronym", "whole-title", "namely-lists-no-name", "we-call", "we-call-acronym",
         "our-model-apposition", "x-is-a-new", "proposed-as",
         "recurring-proposed-not-a-benchmark", "title-condition-is-no-name", "derive-namely", "model-apposition",
-        "by-presenting"])
+        "by-presenting", "apposition-in-title", "named-entity-is-no-name"])
 def test_our_model_is_the_paper_method(title, abstract, model):
     assert [c.model for c in extract_claims(abstract, title=title)] == [model]
 
