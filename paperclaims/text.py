@@ -32,7 +32,7 @@ Choices a reader might question:
 from __future__ import annotations
 
 from collections import deque
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator
 
 import regex
@@ -46,33 +46,62 @@ _MAX_MATH_SPAN = 400
 Edit = tuple[int, int, str]
 
 
-@dataclass(frozen=True)
 class Repaired:
-    """A repaired abstract and, per repaired character, the piece of the original it came from."""
+    """A repaired abstract and, per repaired character, the piece of the original it came from.
 
-    original: str
-    text: str
-    # len(text) + 1 entries: offsets[i] is the index in `original` where the piece that repaired
-    # char i came from starts; offsets[len(text)] == len(original).
-    offsets: tuple[int, ...]
-    # len(text) entries: ends[i] is where that piece ends in `original` (exclusive). Empty means
-    # "not known" (a Repaired built by hand): `to_original` then ends at the next char's offset.
-    ends: tuple[int, ...] = field(default=(), repr=False, compare=False)
+    A text that `repair` left unchanged (most abstracts) keeps no map: its spans are their own
+    originals, and its `offsets` are built only when asked for.
+    """
 
-    def __post_init__(self) -> None:
-        if len(self.offsets) != len(self.text) + 1:
+    __slots__ = ("original", "text", "_offsets", "_ends")
+
+    def __init__(self, original: str, text: str, offsets: tuple[int, ...] | None = None,
+                 ends: tuple[int, ...] = ()) -> None:
+        if offsets is None and text != original:
+            raise ValueError("a changed text needs its offsets")
+        if offsets is not None and len(offsets) != len(text) + 1:
             raise ValueError("offsets must have len(text) + 1 entries")
-        if self.ends and len(self.ends) != len(self.text):
+        if ends and len(ends) != len(text):
             raise ValueError("ends must have len(text) entries")
+        for name, value in (("original", original), ("text", text), ("_offsets", offsets), ("_ends", ends)):
+            object.__setattr__(self, name, value)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError("a Repaired is immutable")
+
+    @property
+    def offsets(self) -> tuple[int, ...]:
+        """len(text) + 1 entries: offsets[i] is the index in `original` where the piece that
+        repaired char i came from starts; offsets[len(text)] == len(original)."""
+        return self._offsets if self._offsets is not None else tuple(range(len(self.text) + 1))
+
+    @property
+    def ends(self) -> tuple[int, ...]:
+        """len(text) entries: ends[i] is where that piece ends in `original` (exclusive). Empty
+        means "not known" (a Repaired built by hand): `to_original` then ends at the next offset."""
+        return self._ends if self._offsets is not None else tuple(range(1, len(self.text) + 1))
+
+    def __repr__(self) -> str:
+        return f"Repaired(original={self.original!r}, text={self.text!r}, offsets={self.offsets!r})"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Repaired):
+            return NotImplemented
+        return (self.original, self.text, self.offsets) == (other.original, other.text, other.offsets)
+
+    def __hash__(self) -> int:
+        return hash((self.original, self.text))
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """The span of the original text that the repaired span [start, end) came from (covering whole replaced pieces)."""
         if not 0 <= start <= end <= len(self.text):
             raise ValueError(f"span ({start}, {end}) is outside the repaired text (length {len(self.text)})")
+        if self._offsets is None:
+            return start, end
         if start == end:
-            return self.offsets[start], self.offsets[start]
-        last = self.ends[end - 1] if self.ends else self.offsets[end]
-        return self.offsets[start], last
+            return self._offsets[start], self._offsets[start]
+        last = self._ends[end - 1] if self._ends else self._offsets[end]
+        return self._offsets[start], last
 
 
 # --- the edit machinery -------------------------------------------------------------------
@@ -455,7 +484,7 @@ def repair(text: str) -> Repaired:
             starts, ends = list(range(len(text))), list(range(1, len(text) + 1))
         current, starts, ends = _apply(current, starts, ends, edits, len(text))
     if starts is None:
-        return Repaired(text, text, tuple(range(len(text) + 1)), tuple(range(1, len(text) + 1)))
+        return Repaired(text, text)
     starts.append(len(text))
     return Repaired(text, current, tuple(starts), tuple(ends))
 
