@@ -16,7 +16,7 @@ from typing import Callable, Iterator
 import regex
 
 from .lexicon import Lexicon, default_lexicon, surface_pattern
-from .mentions import Mention, Number, find_mentions, finder_for
+from .mentions import Mention, Number, find_names, find_numbers, finder_for
 from .model import Claim
 from .naming import PLURAL_ACRONYM, method_name, name_like
 from .text import repair, sentences
@@ -106,20 +106,82 @@ _MEDIA_AFTER = regex.compile(r"^\s*(?:long\s+)?(?:of\s+)?(?:audio|music|clips?|v
 _HARDWARE_AFTER = regex.compile(r"^[\s-]*(?:of\s+)?(?:GPU|GPUs|TPU|TPUs|V100|A100|H100|RTX|memory\s+GPUs?|cards?)\b", regex.I)
 
 
-@dataclass
-class _Context:
-    """What earlier sentences established: the benchmark and metric in force, the paper's method."""
+class _Carried:
+    """A value earlier sentences leave in force: the one the last sentence naming it gave, else a default.
 
-    name_method: Callable[[], str | None]  # finds the paper's own method; called at most once
-    benchmark: str | None = None
-    metric: str | None = None
-    searches: bool = False  # the paper searches architectures: its GPU-days are search cost
-    trace: list | None = None  # Steps, when the caller asked why (see `explain_claims`)
+    A sentence with no number is only noted as it passes (`pass_over`), and read when a later
+    number asks for the value, last first, up to the first that names one: the same value as
+    reading every sentence in order, and most sentences are never read at all.
+    """
+
+    def __init__(self, read: Callable[[str], str | None], default: Callable[[], str | None]):
+        self._read = read  # what one sentence names, or None
+        self._default = default  # the value before any sentence names one (the title's)
+        self._value: str | None = None
+        self._named = False  # whether `_value` is settled: named by a sentence, or the default
+        self._unread: list[str] = []
+
+    def pass_over(self, text: str) -> None:
+        self._unread.append(text)
+
+    def set(self, value: str | None) -> None:
+        """What a sentence read in full names; None leaves the earlier sentences' value in force."""
+        if value is not None:
+            self._value, self._named, self._unread = value, True, []
+
+    @property
+    def value(self) -> str | None:
+        while self._unread:
+            self.set(self._read(self._unread.pop()))
+        if not self._named:
+            self._value, self._named = self._default(), True
+        return self._value
+
+
+class _Context:
+    """What the title and earlier sentences establish: the benchmark and metric in force, the paper's method.
+
+    Each is worked out on first use: most abstracts never need their method named or the title read.
+    """
+
+    def __init__(self, grammar: "_Grammar", title: str | None, text: str, trace: list | None = None):
+        self.grammar = grammar
+        self.title = title
+        self.text = text  # the repaired abstract
+        self.trace = trace  # Steps, when the caller asked why (see `explain_claims`)
+        self.benchmarks = _Carried(grammar.carried_benchmark, self._title_benchmark)
+        self.metrics = _Carried(grammar.carried_metric, lambda: None)
+
+    @property
+    def benchmark(self) -> str | None:
+        return self.benchmarks.value
+
+    @property
+    def metric(self) -> str | None:
+        return self.metrics.value
+
+    @cached_property
+    def clean_title(self) -> str:
+        return repair(self.title).text.strip() if self.title else ""
 
     @cached_property
     def method(self) -> str | None:
-        """The paper's own method, named on first use: most abstracts never need it."""
-        return self.name_method()
+        """The paper's own method."""
+        return self.grammar.method_name(self.clean_title, self.text)
+
+    @cached_property
+    def searches(self) -> bool:
+        """Whether the paper searches architectures: its GPU-days are search cost."""
+        return bool(_SEARCHES.search(f"{self.title or ''} {self.text}"))
+
+    def pass_over(self, text: str) -> None:
+        """A sentence with no number: only what it carries matters, if a later number asks."""
+        self.benchmarks.pass_over(text)
+        self.metrics.pass_over(text)
+
+    def _title_benchmark(self) -> str | None:
+        found = self.grammar.finder.benchmarks(self.clean_title) if self.clean_title else []
+        return found[0].id if found else None
 
 
 @dataclass(frozen=True)
@@ -202,12 +264,7 @@ def _extract(text, title, lexicon, paper_id, trace):
     grammar = _grammar_for(lexicon)
     if not _MAY_HOLD_NUMBER.search(clean):
         return [], None, clean  # no number, no claim
-    clean_title = repair(title).text.strip() if title else ""
-    ctx = _Context(name_method=lambda: grammar.method_name(clean_title, clean),
-                   searches=bool(_SEARCHES.search(f"{title or ''} {clean}")), trace=trace)
-    if clean_title:
-        found = grammar.finder.benchmarks(clean_title)
-        ctx.benchmark = found[0].id if found else None
+    ctx = _Context(grammar, title, clean, trace)
     claims: list[Claim] = []
     for start, end in (piece for span in sentences(clean) for piece in _bounded(clean, *span)):
         for claim in grammar.sentence_claims(clean[start:end], start, ctx):
@@ -306,10 +363,11 @@ class _Grammar:
         return []
 
     def sentence_claims(self, text: str, offset: int, ctx: _Context) -> list[Claim]:
-        if not _MAY_HOLD_NUMBER.search(text):  # no number: only what later sentences inherit
-            self._carry(text, _evaluated(text, self.finder.benchmarks(text)), self.finder.metrics(text), ctx)
+        numbers = find_numbers(text, self.lexicon) if _MAY_HOLD_NUMBER.search(text) else []
+        if not numbers:  # no number: only what later sentences inherit
+            ctx.pass_over(text)
             return []
-        numbers, benchmarks, metrics, models = find_mentions(text, self.lexicon)
+        benchmarks, metrics, models = find_names(text, self.lexicon)
         taken = [(b.start, b.end) for b in benchmarks] + [(m.start, m.end) for m in models]
         kept = []
         for n in numbers:
@@ -344,16 +402,22 @@ class _Grammar:
             made, metric = self._group_claims(sent, group, before_start, after_end, ctx, previous, upcoming)
             claims.extend(made)
             previous = (group, metric, made[0].kind if made else None)
-        self._carry(text, sent.evaluated, metrics, ctx)
+        ctx.benchmarks.set(sent.evaluated[-1].id if sent.evaluated else None)
+        ctx.metrics.set(self._last_score(metrics))
         return claims
 
-    def _carry(self, text: str, evaluated: list[Mention], metrics: list[Mention], ctx: _Context) -> None:
-        """The benchmark and score metric a sentence leaves in force for the sentences after it."""
-        if evaluated:
-            ctx.benchmark = evaluated[-1].id
+    def carried_benchmark(self, text: str) -> str | None:
+        """The benchmark a sentence leaves in force for the sentences after it: the last it evaluates on."""
+        evaluated = _evaluated(text, self.finder.benchmarks(text))
+        return evaluated[-1].id if evaluated else None
+
+    def carried_metric(self, text: str) -> str | None:
+        """The score metric a sentence leaves in force for the sentences after it: the last it names."""
+        return self._last_score(self.finder.metrics(text))
+
+    def _last_score(self, metrics: list[Mention]) -> str | None:
         scores = [m for m in metrics if self.lexicon.metrics[m.id].kind == "score"]
-        if scores:
-            ctx.metric = scores[-1].id
+        return scores[-1].id if scores else None
 
     @staticmethod
     def _is_size(text: str, n: Number) -> bool:

@@ -328,13 +328,23 @@ def _fold(word: str) -> str:
 
 def find_mentions(text: str, lexicon: Lexicon) -> tuple[list[Number], list[Mention], list[Mention], list[Mention]]:
     """Numbers, benchmark, metric and model mentions in a text."""
+    return (find_numbers(text, lexicon), *find_names(text, lexicon))
+
+
+def find_numbers(text: str, lexicon: Lexicon) -> list[Number]:
+    """The numbers in a text, in digits or in words, in order."""
+    finder = finder_for(lexicon)
+    numbers = finder.numbers(text)
+    words = [w for w in finder.word_numbers(text) if not any(n.start < w.end and w.start < n.end for n in numbers)]
+    return sorted(numbers + words, key=lambda n: n.start)
+
+
+def find_names(text: str, lexicon: Lexicon) -> tuple[list[Mention], list[Mention], list[Mention]]:
+    """Benchmark, metric and model mentions in a text."""
     finder = finder_for(lexicon)
     benchmarks = finder.benchmarks(text)
     metrics = finder.metrics(text)
-    models = finder.models(text, benchmarks + metrics)
-    numbers = finder.numbers(text)
-    words = [w for w in finder.word_numbers(text) if not any(n.start < w.end and w.start < n.end for n in numbers)]
-    return sorted(numbers + words, key=lambda n: n.start), benchmarks, metrics, models
+    return benchmarks, metrics, finder.models(text, benchmarks + metrics)
 
 
 @lru_cache(maxsize=8)
@@ -343,4 +353,4 @@ def finder_for(lexicon: Lexicon) -> Finder:
     return Finder(lexicon)
 
 
-__all__ = ["Number", "Mention", "Finder", "find_mentions", "finder_for"]
+__all__ = ["Number", "Mention", "Finder", "find_mentions", "find_names", "find_numbers", "finder_for"]
