@@ -49,7 +49,22 @@ _ADJACENT_AFTER = regex.compile(r"""^[\s(]*(?:
            fine-tuning|finetuning|ImageNet|(?!(?:and|or|but|while|with|than)\b)[\w-]+)\s*){0,3}$""",
     regex.VERBOSE | regex.IGNORECASE)
 # A text with none of these holds no number, in digits or in words: no claim to look for.
-_MAY_HOLD_NUMBER = regex.compile(r"\d|(?i:twice|thrice|double|triple|quadruple|times|fold|magnitude|half|quarter|third)")
+_NUMBER_WORDS = ("twice", "thrice", "double", "triple", "quadruple", "times", "fold", "magnitude", "half",
+                 "quarter", "third")
+_MAY_HOLD_NUMBER = regex.compile(rf"\d|(?i:{'|'.join(_NUMBER_WORDS)})")
+
+
+def _may_hold_number(text: str) -> bool:
+    """Whether a text may hold a number, in digits or in words (`_MAY_HOLD_NUMBER`).
+
+    On ASCII text, nearly all of it, plain substring tests give the same answer several times
+    faster than the pattern.
+    """
+    if not text.isascii():
+        return _MAY_HOLD_NUMBER.search(text) is not None
+    lowered = text.lower()
+    return any(digit in text for digit in "0123456789") or any(word in lowered for word in _NUMBER_WORDS)
+
 # "solves 50% of the tasks", "correct for 88% of the cases": a success rate
 _TASKS = regex.compile(r"(?:[\w-]+\s+){0,2}(?:tasks|problems|questions|instances|cases|queries|episodes|games|"
                        r"environments|levels|puzzles|test\s+cases)\b", regex.I)
@@ -262,7 +277,7 @@ def _extract(text, title, lexicon, paper_id, trace):
     repaired = repair(text)
     clean = repaired.text
     grammar = _grammar_for(lexicon)
-    if not _MAY_HOLD_NUMBER.search(clean):
+    if not _may_hold_number(clean):
         return [], None, clean  # no number, no claim
     ctx = _Context(grammar, title, clean, trace)
     claims: list[Claim] = []
@@ -363,7 +378,7 @@ class _Grammar:
         return []
 
     def sentence_claims(self, text: str, offset: int, ctx: _Context) -> list[Claim]:
-        numbers = find_numbers(text, self.lexicon) if _MAY_HOLD_NUMBER.search(text) else []
+        numbers = find_numbers(text, self.lexicon) if _may_hold_number(text) else []
         if not numbers:  # no number: only what later sentences inherit
             ctx.pass_over(text)
             return []

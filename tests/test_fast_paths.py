@@ -1,0 +1,31 @@
+"""Shortcuts taken for speed give exactly what the slower way they stand in for gives."""
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from paperclaims.claims import _MAY_HOLD_NUMBER, _may_hold_number
+from paperclaims.naming import _ACRONYM, _acronyms
+
+FAST_PATH_SETTINGS = settings(max_examples=500, deadline=None, derandomize=True)
+
+# Pieces that make the shortcuts' decisions: digits, number words in any case, bracketed
+# acronyms, the characters that break a phrase, and non-ASCII letters, spaces and marks.
+PIECES = ["1", "7", "٣", "twice", "TIMES", "Half", "third", "fold", "x", "(NAS)", "(Ab-1)", "(AB",
+          ")", "(", "search", "Neural", "-", "_", " ", "  ", "\n", "\u00a0", ",", ".", "é", "\u0301",
+          "ſ", "K", "İ"]
+pieced_text = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
+
+
+@FAST_PATH_SETTINGS
+@given(text=st.text() | pieced_text)
+def test_may_hold_number_agrees_with_its_pattern(text):
+    assert _may_hold_number(text) == bool(_MAY_HOLD_NUMBER.search(text))
+
+
+def _spans(matches):
+    return [(m.span(), m.group("phrase"), m.group("name")) for m in matches]
+
+
+@FAST_PATH_SETTINGS
+@given(text=st.text() | pieced_text)
+def test_acronyms_are_the_patterns_matches(text):
+    assert _spans(_acronyms(text)) == _spans(_ACRONYM.finditer(text))
