@@ -3,6 +3,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from paperclaims.claims import _MAY_HOLD_NUMBER, _may_hold_number
+from paperclaims.lexicon import default_lexicon
 from paperclaims.naming import _ACRONYM, _acronyms
 
 FAST_PATH_SETTINGS = settings(max_examples=500, deadline=None, derandomize=True)
@@ -29,3 +30,28 @@ def _spans(matches):
 @given(text=st.text() | pieced_text)
 def test_acronyms_are_the_patterns_matches(text):
     assert _spans(_acronyms(text)) == _spans(_ACRONYM.finditer(text))
+
+
+def _surface_matches(matcher, text):
+    return [(m.span(), m.group()) for m in matcher.finditer(text)]
+
+
+# Benchmark and metric names in odd cases and spacings, with the characters around them that
+# decide where a name may start and end.
+NAMES = ["ImageNet", "imagenet-1k", "IMAGENET 1K", "CIFAR-10", "cifar10", "COCO", "mAP", "MAP", "top-1",
+         "Top 1 Accuracy", "FID", "fids", "BLEU", "WER", "mIoU", "SST-2", "Graph-SST2", "Stylized-ImageNet",
+         "@", "-", " ", "/", "x", "k", "\u212a", "ſ", "é"]
+
+
+@FAST_PATH_SETTINGS
+@given(text=st.lists(st.sampled_from(NAMES), max_size=12).map("".join) | st.text())
+def test_surface_matcher_finds_the_same_forms_in_lower_cased_text(text):
+    lexicon = default_lexicon()
+    for matcher in (lexicon.benchmark_regex, lexicon.metric_regex):
+        assert matcher._lowered is not None
+        fast = _surface_matches(matcher, text)
+        lowered, matcher._lowered = matcher._lowered, None
+        try:
+            assert fast == _surface_matches(matcher, text)
+        finally:
+            matcher._lowered = lowered
