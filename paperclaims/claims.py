@@ -241,23 +241,45 @@ class _Group:
 
 @dataclass
 class _Sentence:
-    """One sentence's text and mentions, and what follows from them for every number in it."""
+    """One sentence's text and mentions, and what follows from them for every number in it.
+
+    What only a claim needs (the models, with the paper's method; "we" and "our model"; the
+    conditions the sentence states) is worked out on first use: most numbers are dropped before.
+    """
 
     text: str
     offset: int
     numbers: list[Number]
     benchmarks: list[Mention]
     metrics: list[Mention]
-    models: list[Mention]
-    selves: list[Mention]
+    names: list[Mention]  # model-like names (see Finder.models)
+    grammar: "_Grammar" = field(repr=False)
+    ctx: _Context = field(repr=False)
     evaluated: list[Mention] = field(init=False)  # benchmarks not named as training data
     scores: list[Mention] = field(init=False)  # metric mentions of scores, not costs
-    settings: list[str] = field(init=False)  # conditions the whole sentence states ("zero-shot")
 
     def __post_init__(self):
         self.evaluated = _evaluated(self.text, self.benchmarks)
-        self.scores = []  # filled by the grammar, which knows the metrics' kinds
-        self.settings = []
+        self.scores = [m for m in self.metrics if self.grammar.lexicon.metrics[m.id].kind == "score"]
+
+    @cached_property
+    def models(self) -> list[Mention]:
+        """The model names, with the paper's method wherever it is named."""
+        method = self.ctx.method if self.numbers else None
+        if method and not name_like(method):  # "Lion", "selfmem": found by name, not by shape
+            return sorted(self.names + [Mention(m.start(), m.end(), method, "model") for m in regex.finditer(
+                rf"(?<![\w-]){regex.escape(method)}(?![\w-])", self.text)], key=lambda m: m.start)
+        return self.names
+
+    @cached_property
+    def selves(self) -> list[Mention]:
+        """Where the paper refers to itself: "we", "our model"."""
+        return [Mention(x.start(), x.end(), x.group(), "self") for x in self.grammar.self_ref.finditer(self.text)]
+
+    @cached_property
+    def settings(self) -> list[str]:
+        """Conditions the whole sentence states ("zero-shot")."""
+        return _sentence_settings(self.text)
 
 
 def extract_claims(text: str, title: str | None = None, *, lexicon: Lexicon | None = None,
@@ -397,14 +419,7 @@ class _Grammar:
         numbers = kept
         models = [m for m in models if not any(n.start <= m.start < n.end for n in numbers)]
         metrics = [m for m in metrics if not any(n.start <= m.start < n.end for n in numbers)]  # "three times"
-        selves = [Mention(x.start(), x.end(), x.group(), "self") for x in self.self_ref.finditer(text)]
-        method = ctx.method if numbers else None
-        if method and not name_like(method):  # "Lion", "selfmem": found by name, not by shape
-            models = sorted(models + [Mention(m.start(), m.end(), method, "model") for m in regex.finditer(
-                rf"(?<![\w-]){regex.escape(method)}(?![\w-])", text)], key=lambda m: m.start)
-        sent = _Sentence(text, offset, numbers, benchmarks, metrics, models, selves)
-        sent.scores = [m for m in metrics if self.lexicon.metrics[m.id].kind == "score"]
-        sent.settings = _sentence_settings(text)
+        sent = _Sentence(text, offset, numbers, benchmarks, metrics, models, self, ctx)
         groups = self._groups(sent)
         claims: list[Claim] = []
         previous = None
