@@ -16,7 +16,7 @@ from typing import Callable, Iterator
 import regex
 
 from .lexicon import Lexicon, default_lexicon, surface_pattern
-from .mentions import Mention, Number, find_names, find_numbers, finder_for
+from .mentions import NUMBER_WORDS, Mention, Number, find_names, find_numbers, finder_for, may_hold_number_word
 from .model import Claim
 from .naming import PLURAL_ACRONYM, method_name, name_like
 from .text import repair, sentences
@@ -49,21 +49,19 @@ _ADJACENT_AFTER = regex.compile(r"""^[\s(]*(?:
            fine-tuning|finetuning|ImageNet|(?!(?:and|or|but|while|with|than)\b)[\w-]+)\s*){0,3}$""",
     regex.VERBOSE | regex.IGNORECASE)
 # A text with none of these holds no number, in digits or in words: no claim to look for.
-_NUMBER_WORDS = ("twice", "thrice", "double", "triple", "quadruple", "times", "fold", "magnitude", "half",
-                 "quarter", "third")
-_MAY_HOLD_NUMBER = regex.compile(rf"\d|(?i:{'|'.join(_NUMBER_WORDS)})")
+_MAY_HOLD_NUMBER = regex.compile(rf"\d|(?i:{'|'.join(NUMBER_WORDS)})")
 
 
 def _may_hold_number(text: str) -> bool:
     """Whether a text may hold a number, in digits or in words (`_MAY_HOLD_NUMBER`).
 
-    On ASCII text, nearly all of it, plain substring tests give the same answer several times
-    faster than the pattern.
+    On ASCII text, nearly all of it, substring tests give the same answer several times faster
+    than the pattern.
     """
     if not text.isascii():
         return _MAY_HOLD_NUMBER.search(text) is not None
-    lowered = text.lower()
-    return any(digit in text for digit in "0123456789") or any(word in lowered for word in _NUMBER_WORDS)
+    return any(digit in text for digit in "0123456789") or may_hold_number_word(text)
+
 
 # "solves 50% of the tasks", "correct for 88% of the cases": a success rate
 _TASKS = regex.compile(r"(?:[\w-]+\s+){0,2}(?:tasks|problems|questions|instances|cases|queries|episodes|games|"

@@ -4,6 +4,7 @@ from hypothesis import strategies as st
 
 from paperclaims.claims import _MAY_HOLD_NUMBER, _may_hold_number
 from paperclaims.lexicon import default_lexicon
+from paperclaims.mentions import _NUMBER_WORD, _WORD_MULTIPLIER, may_hold_number_word
 from paperclaims.naming import _ACRONYM, _acronyms
 
 FAST_PATH_SETTINGS = settings(max_examples=500, deadline=None, derandomize=True)
@@ -20,6 +21,21 @@ pieced_text = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
 @given(text=st.text() | pieced_text)
 def test_may_hold_number_agrees_with_its_pattern(text):
     assert _may_hold_number(text) == bool(_MAY_HOLD_NUMBER.search(text))
+
+
+@FAST_PATH_SETTINGS
+@given(text=st.text() | pieced_text)
+def test_may_hold_number_word_agrees_with_its_pattern(text):
+    assert may_hold_number_word(text) == bool(_NUMBER_WORD.search(text))
+
+
+@FAST_PATH_SETTINGS
+@given(text=st.lists(st.sampled_from(["two", "Three", " ", "-", "times", "fold", "orders of magnitude",
+                                      "an order of MAGNITUDE", "a half", "Twice", "doubles", "x"]),
+                     max_size=12).map("".join))
+def test_every_multiplier_in_words_holds_a_number_word(text):
+    if _WORD_MULTIPLIER.search(text):
+        assert may_hold_number_word(text)
 
 
 def _spans(matches):
