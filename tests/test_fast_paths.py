@@ -71,3 +71,16 @@ def test_surface_matcher_finds_the_same_forms_in_lower_cased_text(text):
             assert fast == _surface_matches(matcher, text)
         finally:
             matcher._lowered = lowered
+
+
+def test_scale_factors_are_those_of_pints_full_registry():
+    import pint
+
+    from paperclaims.units import scale_factor
+
+    full = pint.UnitRegistry()
+    full.define("parameter = [parameters] = param")
+    for prefix in ("k", "K", "M", "G", "T", "P", "kilo", "mega", "giga", "tera", "peta", "exa", "milli",
+                   "micro", "µ", "mu", "hecto", "deca", "da", "kibi", "Mi", "semi", "demi", "sesqui"):
+        name = {"K": "k"}.get(prefix, prefix)
+        assert scale_factor(prefix) == full.Quantity(1, f"{name}parameter").to("parameter").magnitude, prefix
