@@ -33,6 +33,7 @@ from __future__ import annotations
 
 from collections import deque
 from dataclasses import dataclass
+import re
 from typing import Callable, Iterable, Iterator
 
 import regex
@@ -197,12 +198,13 @@ def _has_digit(text: str) -> bool:
     return not text.isascii() or any(digit in text for digit in _ASCII_DIGITS)
 
 
+_GLUED_PRODUCT_HINT = regex.compile(r"\d(?:times|\ ?pm)")
 _GLUED_RELATION_HINT = regex.compile(r"[lg]eq?\ ?\d")
 _SPLIT_DECIMAL_HINT = regex.compile(r"\d(?:\.\ |\ \.)\d")
 
 
 def _may_be_mangled(text: str) -> bool:
-    return _has_digit(text) and ("times" in text or "pm" in text
+    return _has_digit(text) and (("times" in text or "pm" in text) and _GLUED_PRODUCT_HINT.search(text) is not None
                                  or _GLUED_RELATION_HINT.search(text) is not None)
 
 
@@ -210,8 +212,11 @@ def _may_be_split_decimal(text: str) -> bool:
     return "%" in text and _has_digit(text) and _SPLIT_DECIMAL_HINT.search(text) is not None
 
 
+_HYPHEN_GAP = regex.compile(r"-(?:\ |\r?\n)\p{Ll}")
+
+
 def _may_be_hyphenated(text: str) -> bool:
-    return "- " in text or "-\n" in text or "-\r" in text
+    return _HYPHEN_GAP.search(text) is not None
 
 
 def _may_need_spacing(text: str) -> bool:
@@ -243,6 +248,10 @@ _CHAR_TABLE: dict[str, str] = {
     "\ufb05": "st", "\ufb06": "st",
 }
 
+# Every character the Unicode rules look for (all of them non-ASCII); `re` finds one in a class
+# of plain characters several times faster than `regex`.
+_UNICODE_HINT = re.compile(_char_class(set(_MINUS_DASHES) | set(_CHAR_TABLE)))
+
 _UNICODE = RulePass("unicode", [
     # a dash used as a minus sign: not after a word char or '.', right before a (decimal) digit
     Rule("dash-minus", rf"""
@@ -258,7 +267,7 @@ _UNICODE = RulePass("unicode", [
     """, "-"),
     # single characters with a plain equivalent (spaces, invisibles, full-width forms, ...)
     Rule("char-table", _char_class(_CHAR_TABLE), lambda m: [(m.start(), m.end(), _CHAR_TABLE[m.group()])]),
-], may_apply=lambda text: not text.isascii())  # every character these rules look for is non-ASCII
+], may_apply=lambda text: not text.isascii() and _UNICODE_HINT.search(text) is not None)
 
 
 # --- pass 2: LaTeX structure (math delimiters and braces) ----------------------------------
@@ -442,8 +451,10 @@ def _hyphen_is_real(match: regex.Match) -> bool:
 
 _HYPHENATION = RulePass("hyphenation", [
     Rule("line-end-hyphen", rf"""
-        (?<!\w)                  # a whole word, or the last part of a compound ("state-of-the-")
-        (?P<fragment>\p{{Ll}}+)  # a lowercase word fragment
+        (?<=                     # after (looked back at, so that the scan goes from hyphen to hyphen):
+          (?<!\w)                #   a whole word, or the last part of a compound ("state-of-the-")
+          (?P<fragment>\p{{Ll}}+)  # a lowercase word fragment
+        )
         (?P<hyphen>-)            # the hyphen at the line end
         (?P<gap>\ |\r?\n)        # one space or a newline
         (?!(?:{"|".join(_SUSPENDED_HYPHEN_WORDS)})\b)  # not a suspended hyphen ("pre- and post-")

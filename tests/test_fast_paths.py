@@ -6,6 +6,7 @@ from paperclaims.claims import _MAY_HOLD_NUMBER, _may_hold_number
 from paperclaims.lexicon import default_lexicon
 from paperclaims.mentions import _NUMBER_WORD, _WORD_MULTIPLIER, may_hold_number_word
 from paperclaims.naming import _ACRONYM, _acronyms
+from paperclaims.text import _PASSES
 
 FAST_PATH_SETTINGS = settings(max_examples=500, deadline=None, derandomize=True)
 
@@ -84,3 +85,19 @@ def test_scale_factors_are_those_of_pints_full_registry():
                    "micro", "µ", "mu", "hecto", "deca", "da", "kibi", "Mi", "semi", "demi", "sesqui"):
         name = {"K": "k"}.get(prefix, prefix)
         assert scale_factor(prefix) == full.Quantity(1, f"{name}parameter").to("parameter").magnitude, prefix
+
+
+# Pieces that trigger the repairs: LaTeX, mangled symbols, split decimals, line-end hyphens,
+# odd spaces and Unicode dashes and forms.
+REPAIR_PIECES = ["1", "84", ".", " ", "  ", "\n", "\r\n", "\t", "\u00a0", "\u2009", "-", "\u2013", "\u2212",
+                 "\u2014", "\uff05", "\ufb01", "\u00ad", "%", "$", "\\", "\\%", "\\times", "\\sim ", "{", "}",
+                 "^{", "~", "--", "times", "pm", "le", "geq", "arch", "self", "and", "Table", "é", "\u0301"]
+
+
+@FAST_PATH_SETTINGS
+@given(text=st.lists(st.sampled_from(REPAIR_PIECES), max_size=30).map("".join) | st.text())
+def test_a_repair_pass_is_skipped_only_where_it_would_change_nothing(text):
+    for repair_pass in _PASSES:
+        may_apply = getattr(repair_pass, "may_apply", None)
+        if may_apply is not None and not may_apply(text):
+            assert repair_pass.__class__(repair_pass.name, repair_pass.rules)(text) == [], repair_pass.name
