@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -290,7 +291,7 @@ class Finder:
         for t in taken:
             busy[t.start:t.end] = b"\x01" * (t.end - t.start)
         out = []
-        for m in _MODEL.finditer(text):
+        for m in (_MODEL_IN_ASCII if text.isascii() else _MODEL).finditer(text):
             name = m.group().rstrip(".-/")
             if name in self.not_models or any(busy[m.start():m.end()]):
                 continue
@@ -319,6 +320,8 @@ _MODEL = regex.compile(r"""
     (?:\+\+|\+)?                                     # SeiT++
     (?![\w])
     """, regex.VERBOSE)
+# On ASCII text, nearly all of it, the standard library's engine finds the same names twice as fast.
+_MODEL_IN_ASCII = re.compile(_MODEL.pattern, re.VERBOSE)
 
 
 def may_hold_number_word(text: str) -> bool:

@@ -4,7 +4,7 @@ from hypothesis import strategies as st
 
 from paperclaims.claims import _MAY_HOLD_NUMBER, _may_hold_number
 from paperclaims.lexicon import default_lexicon
-from paperclaims.mentions import _NUMBER_WORD, _WORD_MULTIPLIER, may_hold_number_word
+from paperclaims.mentions import _MODEL, _MODEL_IN_ASCII, _NUMBER_WORD, _WORD_MULTIPLIER, may_hold_number_word
 from paperclaims.naming import _ACRONYM, _acronyms
 from paperclaims.text import _PASSES
 
@@ -101,3 +101,11 @@ def test_a_repair_pass_is_skipped_only_where_it_would_change_nothing(text):
         may_apply = getattr(repair_pass, "may_apply", None)
         if may_apply is not None and not may_apply(text):
             assert repair_pass.__class__(repair_pass.name, repair_pass.rules)(text) == [], repair_pass.name
+
+
+@FAST_PATH_SETTINGS
+@given(text=st.lists(st.sampled_from(["ResNet", "-50", "ViT", "-B/16", "m2mKD", "iBOT", "Swin", "-T", "++", "+",
+                                      "BERT", "x", "1", " ", "/", ".", "-", "_", "(", "a", "Z"]),
+                     max_size=16).map("".join))
+def test_model_names_in_ascii_text_are_the_patterns_matches(text):
+    assert [m.span() for m in _MODEL_IN_ASCII.finditer(text)] == [m.span() for m in _MODEL.finditer(text)]
