@@ -34,16 +34,15 @@ def method_rules(title: str, abstract: str, finder) -> Iterator[tuple[str, str |
         yield "title name", words[0]
     for rule, pattern in (("called", _INTRODUCED), ("we call it", _WE_CALL), ("we propose", _PROPOSED),
                           ("apposition", _APPOSITIVE), ("our model, X", _OUR_NAMED), ("X is a new", _IS_A_NEW)):
+        if not _may_match(pattern, abstract):
+            continue
         for m in pattern.finditer(abstract):
             name = m.group("name")
             acronym = _ACRONYM_AFTER.match(abstract, m.end())
             if acronym and " " in name:
                 name = acronym.group("name")  # "we propose Efficient Architecture Search (EAS)"
-            recurs = len(name) >= 4 and name[:1].isupper() and name.lower() not in _ORDINARY \
-                and abstract.count(name) >= 3 and len(
-                regex.findall(rf"(?<![\w-]){regex.escape(name)}(?![\w-])", abstract)) >= 3
-            if (pattern in (_INTRODUCED, _WE_CALL) or name_like(name) or pattern is _APPOSITIVE and recurs
-                    or " " in name) \
+            if (pattern in (_INTRODUCED, _WE_CALL) or name_like(name)
+                    or pattern is _APPOSITIVE and _recurs(name, abstract) or " " in name) \
                     and name not in stop:
                 yield rule, name
                 break
@@ -64,6 +63,23 @@ def method_rules(title: str, abstract: str, finder) -> Iterator[tuple[str, str |
 
 
 PLURAL_ACRONYM = regex.compile(r"^[A-Z]{2,}s$")
+
+
+def _recurs(name: str, abstract: str) -> bool:
+    """Whether a capitalized name of four letters or more stands on its own three times in the abstract."""
+    return len(name) >= 4 and name[:1].isupper() and name.lower() not in _ORDINARY \
+        and abstract.count(name) >= 3 and len(
+            regex.findall(rf"(?<![\w-]){regex.escape(name)}(?![\w-])", abstract)) >= 3
+
+
+def _may_match(pattern: regex.Pattern, abstract: str) -> bool:
+    """A quick test, false only when an introducing pattern cannot match: it skips the scans that
+    cost most where a method is named late or not at all."""
+    if pattern is _INTRODUCED:
+        return any(word in abstract for word in ("called", "named", "dubbed", "termed", "coined", "referred"))
+    if pattern is _IS_A_NEW:
+        return _IS_A_NEW_HINT.search(abstract) is not None
+    return True
 
 
 # "called X", "named X", "dubbed X": the abstract names its method.
@@ -126,6 +142,8 @@ _OUR_NAMED = regex.compile(r"""\b(?i:our)\s+(?:\w+\s+){0,2}?(?i:model|method|app
 # "X is a novel architecture ...": a sentence that opens by naming the method.
 _IS_A_NEW = regex.compile(r"""(?:^|[.!?]\s+)(?P<name>[A-Z][\w+-]*(?:[-/.][\w]+)*)(?:\s\([^()]{1,40}\))?\s+is\s+an?\s+
     (?:new|novel|simple|general|unified|scalable|lightweight|efficient|powerful|flexible)\b""", regex.VERBOSE)
+_IS_A_NEW_HINT = regex.compile(r"is\s+an?\s+(?:new|novel|simple|general|unified|scalable|lightweight|efficient|"
+                               r"powerful|flexible)\b")
 # "we propose an online algorithm, SwAV, that ...": the method in apposition.
 _APPOSITIVE = regex.compile(r"""\b(?:propose|present|introduce|develop|design|discover)s?\s[^.,;]{0,60}?,\s
     (?:namely\s+|called\s+)?(?P<name>[A-Za-z][\w+-]*(?:[-/.][\w]+)*)\s?(?:,|\()""", regex.VERBOSE | regex.I)
