@@ -535,15 +535,13 @@ _MAX_WORD = 24
 
 def _is_abbreviation(text: str, stop: int) -> bool:
     """Whether the '.' at text[stop] ends an abbreviation rather than a sentence."""
-    word_start = stop
-    floor = max(0, stop - _MAX_WORD)
-    while word_start > floor and not text[word_start - 1].isspace():
-        word_start -= 1
-    word = text[word_start:stop + 1].lstrip("([{\"'“‘")
+    before = text[max(0, stop - _MAX_WORD):stop]  # the word is what follows the last space in it
+    word = "" if not before or before[-1].isspace() else before.rsplit(None, 1)[-1]
+    word = (word + text[stop]).lstrip("([{\"'“‘")
     if word.lower() in _ABBREVIATIONS:
         return True
     # multi-letter initialisms ("e.g.", "U.S.") and lone capital initials ("J. Smith")
-    return bool(_SINGLE_INITIAL.match(word) or (word.count(".") >= 2 and _INITIALISM.match(word)))
+    return bool(len(word) == 2 and _SINGLE_INITIAL.match(word) or (word.count(".") >= 2 and _INITIALISM.match(word)))
 
 
 def _split_points(text: str) -> Iterator[tuple[int, int]]:

@@ -6,7 +6,7 @@ from paperclaims.claims import _MAY_HOLD_NUMBER, _may_hold_number
 from paperclaims.lexicon import default_lexicon
 from paperclaims.mentions import _MODEL, _MODEL_IN_ASCII, _NUMBER_WORD, _WORD_MULTIPLIER, may_hold_number_word
 from paperclaims.naming import _ACRONYM, _acronyms
-from paperclaims.text import _PASSES
+from paperclaims.text import _ABBREVIATIONS, _INITIALISM, _PASSES, _SINGLE_INITIAL, _is_abbreviation
 
 FAST_PATH_SETTINGS = settings(max_examples=500, deadline=None, derandomize=True)
 
@@ -109,3 +109,22 @@ def test_a_repair_pass_is_skipped_only_where_it_would_change_nothing(text):
                      max_size=16).map("".join))
 def test_model_names_in_ascii_text_are_the_patterns_matches(text):
     assert [m.span() for m in _MODEL_IN_ASCII.finditer(text)] == [m.span() for m in _MODEL.finditer(text)]
+
+
+def _word_before_by_loop(text, stop):
+    """The word before a '.', found a character at a time (what `_is_abbreviation` did before)."""
+    word_start, floor = stop, max(0, stop - 24)
+    while word_start > floor and not text[word_start - 1].isspace():
+        word_start -= 1
+    return text[word_start:stop + 1].lstrip("([{\"'“‘")
+
+
+@FAST_PATH_SETTINGS
+@given(text=st.lists(st.sampled_from(["e", "g", ".", " ", "\u2009", "\x1c", "\x85", "J", "(", "al", "U", "S",
+                                      "x" * 30, "“", "é"]), min_size=1, max_size=12).map("".join))
+def test_abbreviations_are_told_by_the_word_before_the_point(text):
+    for stop in (i for i, char in enumerate(text) if char == "."):
+        word = _word_before_by_loop(text, stop)
+        expected = word.lower() in _ABBREVIATIONS or bool(
+            _SINGLE_INITIAL.match(word) or (word.count(".") >= 2 and _INITIALISM.match(word)))
+        assert _is_abbreviation(text, stop) == expected
