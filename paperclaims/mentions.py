@@ -261,12 +261,14 @@ class Finder:
     def _slash_list(self, text: str, first: str, pos: int) -> list[Mention]:
         """"ImageNet-R/A/C" and "CIFAR10/100": the parts after each "/" name sibling benchmarks."""
         out = []
-        stem = regex.sub(r"(?:[-\s][A-Za-z0-9]+|\d+)$", "", first)
-        joiner = "-" if regex.search(r"[-\s][A-Za-z0-9]+$", first) else ""
+        stem = joiner = None
         while pos < len(text):
-            m = regex.match(r"(?:/|\s(?:and|or|&)\s-?)(?P<part>[A-Za-z0-9]{1,8})\+?(?![\w-])", text[pos:pos + 16])
+            m = _SLASH_PART.match(text[pos:pos + 16])
             if not m:
                 break
+            if stem is None:
+                stem = _STEM_TAIL.sub("", first)
+                joiner = "-" if _JOINED_TAIL.search(first) else ""
             b = self.lexicon.benchmark(stem + joiner + m.group("part"))
             if b is None:
                 break
@@ -301,6 +303,11 @@ class Finder:
         return out
 
 
+# "ImageNet-R/A/C", "ImageNet-A and -R": the part after a "/" or a conjunction; the tail of the
+# first name that the part replaces, and the tail that says the parts are joined by "-".
+_SLASH_PART = regex.compile(r"(?:/|\s(?:and|or|&)\s-?)(?P<part>[A-Za-z0-9]{1,8})\+?(?![\w-])")
+_STEM_TAIL = regex.compile(r"(?:[-\s][A-Za-z0-9]+|\d+)$")
+_JOINED_TAIL = regex.compile(r"[-\s][A-Za-z0-9]+$")
 _LANGUAGE_PAIR = regex.compile(r"\b[A-Z][a-z]{1,2}[-–→][A-Z][a-z]{1,2}$")
 _NEXT_PAIR = regex.compile(r"\s?(?:,|/|and|,\s*and|&)\s?(?P<pair>[A-Z][a-z]{1,2}[-–→][A-Z][a-z]{1,2})\b")
 _SIZE_TAIL = regex.compile(r"\s?[x×]\s?\d{2,4}(?!\d)")
@@ -336,15 +343,21 @@ def may_hold_number_word(text: str) -> bool:
     return False
 
 
+_GLUED_TOKEN = regex.compile(r"[\w.]*[-/]$")
+
+
 def _glued_name(before: str) -> bool:
     """Whether the token ending in "-" or "/" before a number is a name (has letters)."""
-    token = regex.search(r"[\w.]*[-/]$", before)
+    token = _GLUED_TOKEN.search(before)
     return bool(token and token.group()[:1].isalpha())  # "ResNet-50", not "3.73dB/0.07"
+
+
+_SEPARATORS = regex.compile(r"[-\s]+")
 
 
 @lru_cache(maxsize=4096)
 def _fold(word: str) -> str:
-    return regex.sub(r"[-\s]+", "", word.casefold())
+    return _SEPARATORS.sub("", word.casefold())
 
 
 def find_mentions(text: str, lexicon: Lexicon) -> tuple[list[Number], list[Mention], list[Mention], list[Mention]]:

@@ -105,8 +105,8 @@ _TITLE_TAIL = regex.compile(r"\s(?:via|with|using|through)\s(?P<phrase>(?:[A-Z][
 
 def _echoed(phrase: str, abstract: str) -> bool:
     """Whether the abstract uses every word of a title phrase (by its first five letters)."""
-    stems = {w.lower()[:5] for w in regex.findall(r"\w+", abstract)}
-    return all(w.lower()[:5] in stems for w in regex.findall(r"\w+", phrase))
+    stems = {w.lower()[:5] for w in _WORD.findall(abstract)}
+    return all(w.lower()[:5] in stems for w in _WORD.findall(phrase))
 
 
 def _title_as_name(title: str, abstract: str) -> str | None:
@@ -186,18 +186,23 @@ def _defined_acronym(abstract: str, title: str, stop: set[str]) -> str | None:
             found.append((m.start("name"), name, phrase))
     if not found:
         return None
-    stems = {w.lower()[:4] for w in regex.findall(r"\w+", title) if len(w) > 3}
+    stems = {w.lower()[:4] for w in _WORD.findall(title) if len(w) > 3}
 
     def score(item):
         start, name, phrase = item
-        overlap = len(stems & {w.lower()[:4] for w in regex.findall(r"\w+", phrase) if len(w) > 3})
+        overlap = len(stems & {w.lower()[:4] for w in _WORD.findall(phrase) if len(w) > 3})
         sentence = abstract[max(0, abstract.rfind(".", 0, start)):start]
-        proposes = bool(regex.search(r"\b(?:propose|present|introduce|develop|design|call|name|term|dub)", sentence, regex.I))
+        proposes = bool(_PROPOSES.search(sentence))
         return 2 * overlap + proposes
 
     best = max(found, key=score)
     return best[1] if score(best) >= 2 or (score(best) == 1 and len(found) == 1) else None
 
+
+_WORD = regex.compile(r"\w+")
+_PROPOSES = regex.compile(r"\b(?:propose|present|introduce|develop|design|call|name|term|dub)", regex.I)
+# Inner capitals, a digit, or an acronym: the shape of a model name.
+_NAME_SHAPE = regex.compile(r"^.+[A-Z]|\d|^[A-Z]{2,}")
 
 _FUNCTION_WORDS = {"a", "an", "the", "of", "for", "and", "with", "to", "in", "on", "via", "by"}
 
@@ -234,4 +239,4 @@ def _ordinary(word: str) -> bool:
 def name_like(word: str) -> bool:
     """A model-like token: inner capitals or digits ("TinyViT", "m2mKD", "EEEA-Net", "BASIC")."""
     core = word.strip("\"'“”()[],.")
-    return bool(regex.search(r"^.+[A-Z]|\d|^[A-Z]{2,}", core)) and not _ordinary(core)
+    return bool(_NAME_SHAPE.search(core)) and not _ordinary(core)
