@@ -77,11 +77,13 @@ _LISTS = ("aliases", "exact_aliases", "words", "prefixed", "exact_words")
 _SEPARATOR = regex.compile(r"[-\s]+")
 
 
+@lru_cache(maxsize=8192)  # the same few hundred names are looked up again and again
 def fold(surface: str) -> str:
     """The key a case-insensitive surface form is looked up by: lower case, no hyphens or spaces."""
     return _SEPARATOR.sub("", surface.casefold())
 
 
+@lru_cache(maxsize=8192)
 def fold_exact(surface: str) -> str:
     """The key a case-sensitive surface form is looked up by: no hyphens or spaces."""
     return _SEPARATOR.sub("", surface)
