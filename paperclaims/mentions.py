@@ -26,8 +26,9 @@ NUMBER = regex.compile(r"""
     """, regex.VERBOSE)
 
 # A number is part of a name when it is glued to letters ("ResNet50") or hangs off a word by
-# "-" or "/" ("ResNet-50", "ViT-L/14", "JFT-300M", "T5-11B").
-_NAME_TAIL = regex.compile(r"(?<![\w.])[A-Za-z][\w.]*[-/]$|[A-Za-z_]$")
+# "-" or "/" ("ResNet-50", "ViT-L/14", "JFT-300M", "T5-11B"). Searched backwards (?r): it ends
+# where the text before the number ends, so that is where the search starts.
+_NAME_TAIL = regex.compile(r"(?r)(?<![\w.])[A-Za-z][\w.]*[-/]$|[A-Za-z_]$")
 
 # Units glued to or right after a number, tried in order.
 _PERCENT = regex.compile(r"\s?(?:%|percent\b|per\s?cent\b)")

@@ -1,10 +1,11 @@
 """Shortcuts taken for speed give exactly what the slower way they stand in for gives."""
+import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from paperclaims.claims import _MAY_HOLD_NUMBER, _may_hold_number
 from paperclaims.lexicon import default_lexicon
-from paperclaims.mentions import _MODEL, _MODEL_IN_ASCII, _NUMBER_WORD, _WORD_MULTIPLIER, may_hold_number_word
+from paperclaims.mentions import _MODEL, _MODEL_IN_ASCII, _NAME_TAIL, _NUMBER_WORD, _WORD_MULTIPLIER, may_hold_number_word
 from paperclaims.naming import _ACRONYM, _acronyms
 from paperclaims.text import _ABBREVIATIONS, _INITIALISM, _PASSES, _SINGLE_INITIAL, _is_abbreviation
 
@@ -128,3 +129,11 @@ def test_abbreviations_are_told_by_the_word_before_the_point(text):
         expected = word.lower() in _ABBREVIATIONS or bool(
             _SINGLE_INITIAL.match(word) or (word.count(".") >= 2 and _INITIALISM.match(word)))
         assert _is_abbreviation(text, stop) == expected
+
+
+@FAST_PATH_SETTINGS
+@given(text=st.lists(st.sampled_from(["a", "B", "_", ".", "-", "/", " ", "1", "é", "\u0301", "x.y-", "ResNet-"]),
+                     max_size=12).map("".join))
+def test_name_tail_searched_backwards_finds_what_a_forward_search_finds(text):
+    forward = regex.compile(_NAME_TAIL.pattern.removeprefix("(?r)"), _NAME_TAIL.flags & ~regex.REVERSE)
+    assert bool(_NAME_TAIL.search(text)) == bool(forward.search(text))
