@@ -1,4 +1,6 @@
 """Shortcuts taken for speed give exactly what the slower way they stand in for gives."""
+import sys
+
 import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -137,3 +139,11 @@ def test_abbreviations_are_told_by_the_word_before_the_point(text):
 def test_name_tail_searched_backwards_finds_what_a_forward_search_finds(text):
     forward = regex.compile(_NAME_TAIL.pattern.removeprefix("(?r)"), _NAME_TAIL.flags & ~regex.REVERSE)
     assert bool(_NAME_TAIL.search(text)) == bool(forward.search(text))
+
+
+def test_every_whitespace_character_but_the_space_is_unprintable():
+    """What lets the whitespace pass be skipped for printable text with no double space."""
+    spaces = regex.compile(r"\s")
+    printable_spaces = [hex(code) for code in range(sys.maxunicode + 1)
+                        if code != 0x20 and chr(code).isprintable() and spaces.match(chr(code))]
+    assert printable_spaces == []
