@@ -51,12 +51,18 @@ def method_rules(title: str, abstract: str, finder) -> Iterator[tuple[str, str |
             and words[0][:1].isupper() and not _ordinary(words[0]) and "," not in head:
         yield "title phrase", head.strip()
     yield "acronym", _defined_acronym(abstract, title, stop)
-    names = [x.text for x in finder.models(abstract, finder.benchmarks(abstract) + finder.metrics(abstract))]
-    yield "title token", next((x.text for x in finder.models(title, []) if x.text in names), None)
+    names: list[str] = []  # the abstract's model names, found when first needed (a name in the title)
+
+    def abstract_names() -> list[str]:
+        if not names:
+            names.extend(x.text for x in finder.models(abstract, finder.benchmarks(abstract) + finder.metrics(abstract)))
+        return names
+
+    yield "title token", next((x.text for x in finder.models(title, []) if x.text in abstract_names()), None)
     yield "title connective", _title_connective(title, abstract)
     yield "whole title", _title_as_name(title, abstract)
     counts: dict[str, int] = {}
-    for name in names:
+    for name in abstract_names():
         counts[name] = counts.get(name, 0) + 1
     best = max(counts.items(), key=lambda kv: kv[1], default=(None, 0))
     yield "repeated name", best[0] if best[1] >= 2 else None
