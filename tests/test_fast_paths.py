@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from paperclaims.claims import _MAY_HOLD_NUMBER, _may_hold_number
 from paperclaims.lexicon import default_lexicon
 from paperclaims.mentions import _MODEL, _MODEL_IN_ASCII, _NAME_TAIL, _NUMBER_WORD, _WORD_MULTIPLIER, may_hold_number_word
-from paperclaims.naming import _ACRONYM, _acronyms
+from paperclaims.naming import _ACRONYM, _INTRODUCED, _IS_A_NEW, _acronyms, _may_match
 from paperclaims.text import _ABBREVIATIONS, _INITIALISM, _PASSES, _SINGLE_INITIAL, _is_abbreviation
 
 FAST_PATH_SETTINGS = settings(max_examples=500, deadline=None, derandomize=True)
@@ -147,3 +147,13 @@ def test_every_whitespace_character_but_the_space_is_unprintable():
     printable_spaces = [hex(code) for code in range(sys.maxunicode + 1)
                         if code != 0x20 and chr(code).isprintable() and spaces.match(chr(code))]
     assert printable_spaces == []
+
+
+@FAST_PATH_SETTINGS
+@given(text=st.lists(st.sampled_from(["We", "we", " ", ". ", "called", "named", "dubbed", "referred to as", "as",
+                                      "Net", "FooNet", "(FN)", " is a ", " is an ", "new", "novel", "simple",
+                                      "method", "\n", "“", ","]), max_size=16).map("".join))
+def test_naming_skips_a_pattern_only_where_it_cannot_match(text):
+    for pattern in (_INTRODUCED, _IS_A_NEW):
+        if not _may_match(pattern, text):
+            assert pattern.search(text) is None
