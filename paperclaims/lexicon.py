@@ -77,11 +77,13 @@ _LISTS = ("aliases", "exact_aliases", "words", "prefixed", "exact_words")
 _SEPARATOR = regex.compile(r"[-\s]+")
 
 
+@lru_cache(maxsize=8192)  # the same few hundred names are looked up again and again
 def fold(surface: str) -> str:
     """The key a case-insensitive surface form is looked up by: lower case, no hyphens or spaces."""
     return _SEPARATOR.sub("", surface.casefold())
 
 
+@lru_cache(maxsize=8192)
 def fold_exact(surface: str) -> str:
     """The key a case-sensitive surface form is looked up by: no hyphens or spaces."""
     return _SEPARATOR.sub("", surface)
@@ -121,9 +123,19 @@ class SurfaceMatcher:
         self.pattern = lead + alternation(case_insensitive | exact, glued=glued, compounds=compounds, inside=inside)
         # The standard library's engine runs these tries about six times faster than `regex`.
         self._compiled = re.compile(self.pattern, re.IGNORECASE)
+        # Lower-cased ASCII text is scanned about twice as fast by the pattern with case left to
+        # match, which finds the same forms when the pattern is all lower case and none of its
+        # other characters stands for an ASCII letter when case is ignored (as the Kelvin sign does k).
+        self._lowered = re.compile(self.pattern) \
+            if self.pattern == self.pattern.lower() and not _folds_into_ascii(self.pattern) else None
 
     def finditer(self, text: str, pos: int = 0):
-        return (m for m in self._compiled.finditer(text, pos) if self._accepts(m.group()))
+        if self._lowered is not None and text.isascii():
+            # where the lower-cased text matches, the pattern matches the text itself
+            found = (self._compiled.match(text, m.start()) for m in self._lowered.finditer(text.lower(), pos))
+        else:
+            found = self._compiled.finditer(text, pos)
+        return (m for m in found if self._accepts(m.group()))
 
     def match(self, text: str, pos: int = 0):
         m = self._compiled.match(text, pos)
@@ -133,6 +145,12 @@ class SurfaceMatcher:
         folded, exact = fold(surface), fold_exact(surface)
         return (folded in self._folded or exact in self._exact
                 or exact.endswith("s") and (folded[:-1] in self._folded or exact[:-1] in self._exact))
+
+
+def _folds_into_ascii(pattern: str) -> bool:
+    """Whether a non-ASCII character of a pattern matches some ASCII character when case is ignored."""
+    others = {c for c in pattern if not c.isascii()}
+    return any(re.fullmatch(re.escape(c), chr(a), re.IGNORECASE) for c in others for a in range(128))
 
 
 _SEP = "\0"  # a trie node flag: "-", " " or nothing may come before the next character

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -25,8 +26,9 @@ NUMBER = regex.compile(r"""
     """, regex.VERBOSE)
 
 # A number is part of a name when it is glued to letters ("ResNet50") or hangs off a word by
-# "-" or "/" ("ResNet-50", "ViT-L/14", "JFT-300M", "T5-11B").
-_NAME_TAIL = regex.compile(r"(?<![\w.])[A-Za-z][\w.]*[-/]$|[A-Za-z_]$")
+# "-" or "/" ("ResNet-50", "ViT-L/14", "JFT-300M", "T5-11B"). Searched backwards (?r): it ends
+# where the text before the number ends, so that is where the search starts.
+_NAME_TAIL = regex.compile(r"(?r)(?<![\w.])[A-Za-z][\w.]*[-/]$|[A-Za-z_]$")
 
 # Units glued to or right after a number, tried in order.
 _PERCENT = regex.compile(r"\s?(?:%|percent\b|per\s?cent\b)")
@@ -56,6 +58,10 @@ _WORD_MULTIPLIER = regex.compile(r"""(?<![\w-])(?i:
     | twice | thrice | double | doubles | doubled | triple | tripled | quadruple
     | (?P<fraction>(?:a|one)\s+(?:half|quarter|third)|half)
 )(?![\w-])""", regex.VERBOSE)
+# Every multiplier in words holds one of these, in any case.
+NUMBER_WORDS = ("twice", "thrice", "double", "triple", "quadruple", "times", "fold", "magnitude", "half",
+                "quarter", "third")
+_NUMBER_WORD = regex.compile(rf"(?i:{'|'.join(NUMBER_WORDS)})")
 _REDUCED_TO = regex.compile(r"\b(?:to|by|in|cut|halv\w*|reduc\w*|sav\w*|only|just)\s+(?:\w+\s+)?$", regex.I)
 # A power of ten after a mantissa: "1.2 × 10^9".
 _SCIENTIFIC = regex.compile(r"\s?[x×]\s?10\^\{?(?P<exp>-?\d{1,2})\}?")
@@ -200,6 +206,8 @@ class Finder:
     def word_numbers(self, text: str) -> list[Number]:
         """Multipliers written in words: "twice", "three times", "two orders of magnitude", "a quarter"."""
         found = []
+        if not may_hold_number_word(text):
+            return found
         for m in _WORD_MULTIPLIER.finditer(text):
             if m.group("fraction") and not _REDUCED_TO.search(text, max(0, m.start() - 40), m.start()):
                 continue  # "half of the images" is a split; "reduced to a quarter" is a ratio
@@ -254,12 +262,14 @@ class Finder:
     def _slash_list(self, text: str, first: str, pos: int) -> list[Mention]:
         """"ImageNet-R/A/C" and "CIFAR10/100": the parts after each "/" name sibling benchmarks."""
         out = []
-        stem = regex.sub(r"(?:[-\s][A-Za-z0-9]+|\d+)$", "", first)
-        joiner = "-" if regex.search(r"[-\s][A-Za-z0-9]+$", first) else ""
+        stem = joiner = None
         while pos < len(text):
-            m = regex.match(r"(?:/|\s(?:and|or|&)\s-?)(?P<part>[A-Za-z0-9]{1,8})\+?(?![\w-])", text[pos:pos + 16])
+            m = _SLASH_PART.match(text[pos:pos + 16])
             if not m:
                 break
+            if stem is None:
+                stem = _STEM_TAIL.sub("", first)
+                joiner = "-" if _JOINED_TAIL.search(first) else ""
             b = self.lexicon.benchmark(stem + joiner + m.group("part"))
             if b is None:
                 break
@@ -292,7 +302,7 @@ class Finder:
         for t in taken:
             busy[t.start:t.end] = b"\x01" * (t.end - t.start)
         out = []
-        for m in _MODEL.finditer(text):
+        for m in (_MODEL_IN_ASCII if text.isascii() else _MODEL).finditer(text):
             name = m.group().rstrip(".-/")
             if name in self.not_models or any(busy[m.start():m.end()]) or _MODIFIER.search(name):
                 continue  # "RLHF-based", "BERT-style": a kind of model, not one
@@ -304,6 +314,11 @@ class Finder:
 
 _METRIC_STEM = regex.compile(r"(?P<stem>.*[-\s@])[A-Za-z0-9]{1,2}$")  # "ROUGE-", "pass@", "Recall@"
 _METRIC_PART = regex.compile(r"/(?P<part>[A-Za-z0-9]{1,3})(?![\w-])")
+# "ImageNet-R/A/C", "ImageNet-A and -R": the part after a "/" or a conjunction; the tail of the
+# first name that the part replaces, and the tail that says the parts are joined by "-".
+_SLASH_PART = regex.compile(r"(?:/|\s(?:and|or|&)\s-?)(?P<part>[A-Za-z0-9]{1,8})\+?(?![\w-])")
+_STEM_TAIL = regex.compile(r"(?:[-\s][A-Za-z0-9]+|\d+)$")
+_JOINED_TAIL = regex.compile(r"[-\s][A-Za-z0-9]+$")
 _LANGUAGE_PAIR = regex.compile(r"\b[A-Z][a-z]{1,2}[-–→][A-Z][a-z]{1,2}$")
 _NEXT_PAIR = regex.compile(r"\s?(?:,|/|and|,\s*and|&)\s?(?P<pair>[A-Z][a-z]{1,2}[-–→][A-Z][a-z]{1,2})\b")
 _SIZE_TAIL = regex.compile(r"\s?[x×]\s?\d{2,4}(?!\d)")
@@ -323,6 +338,23 @@ _MODEL = regex.compile(r"""
     (?:\+\+|\+)?                                     # SeiT++
     (?![\w])
     """, regex.VERBOSE)
+# On ASCII text, nearly all of it, the standard library's engine finds the same names twice as fast.
+_MODEL_IN_ASCII = re.compile(_MODEL.pattern, re.VERBOSE)
+
+
+def may_hold_number_word(text: str) -> bool:
+    """Whether a text holds one of NUMBER_WORDS (`_NUMBER_WORD`); on ASCII text, nearly all of
+    it, substring tests give the same answer several times faster than the pattern."""
+    if not text.isascii():
+        return _NUMBER_WORD.search(text) is not None
+    lowered = text.lower()
+    for word in NUMBER_WORDS:  # a plain loop: `any` over a generator costs more than the tests
+        if word in lowered:
+            return True
+    return False
+
+
+_GLUED_TOKEN = regex.compile(r"[\w.]*[-/]$")
 
 
 _MODIFIER = regex.compile(r"-(?:based|like|style|free|aware|specific|level|wise|guided|driven|only|sized?)$", regex.I)
@@ -334,26 +366,39 @@ _FRACTION = regex.compile(r"(?<![\w./-])(?P<n>[1-9])/(?P<d>[2-9]|1[0-9]|20)(?=\s
 
 def _glued_name(before: str) -> bool:
     """Whether the token ending in "-" or "/" before a number is a name (has letters)."""
-    token = regex.search(r"[\w.]*[-/]$", before)
+    token = _GLUED_TOKEN.search(before)
     return bool(token and token.group()[:1].isalpha())  # "ResNet-50", not "3.73dB/0.07"
+
+
+_SEPARATORS = regex.compile(r"[-\s]+")
 
 
 @lru_cache(maxsize=4096)
 def _fold(word: str) -> str:
-    return regex.sub(r"[-\s]+", "", word.casefold())
+    return _SEPARATORS.sub("", word.casefold())
 
 
 def find_mentions(text: str, lexicon: Lexicon) -> tuple[list[Number], list[Mention], list[Mention], list[Mention]]:
     """Numbers, benchmark, metric and model mentions in a text."""
+    return (find_numbers(text, lexicon), *find_names(text, lexicon))
+
+
+def find_numbers(text: str, lexicon: Lexicon) -> list[Number]:
+    """The numbers in a text, in digits or in words, in order."""
+    finder = finder_for(lexicon)
+    fractions = [Number(m.start(), m.end(), 100 * int(m.group("n")) / int(m.group("d")), "%")
+                 for m in _FRACTION.finditer(text)] if "/" in text else []  # "1/4 of their compute" is 25% of it
+    numbers = [n for n in finder.numbers(text) if not any(f.start <= n.start < f.end for f in fractions)] + fractions
+    words = [w for w in finder.word_numbers(text) if not any(n.start < w.end and w.start < n.end for n in numbers)]
+    return sorted(numbers + words, key=lambda n: n.start)
+
+
+def find_names(text: str, lexicon: Lexicon) -> tuple[list[Mention], list[Mention], list[Mention]]:
+    """Benchmark, metric and model mentions in a text."""
     finder = finder_for(lexicon)
     benchmarks = finder.benchmarks(text)
     metrics = finder.metrics(text)
-    models = finder.models(text, benchmarks + metrics)
-    fractions = [Number(m.start(), m.end(), 100 * int(m.group("n")) / int(m.group("d")), "%")
-                 for m in _FRACTION.finditer(text)]  # "1/4 of their compute" is 25% of it
-    numbers = [n for n in finder.numbers(text) if not any(f.start <= n.start < f.end for f in fractions)] + fractions
-    words = [w for w in finder.word_numbers(text) if not any(n.start < w.end and w.start < n.end for n in numbers)]
-    return sorted(numbers + words, key=lambda n: n.start), benchmarks, metrics, models
+    return benchmarks, metrics, finder.models(text, benchmarks + metrics)
 
 
 @lru_cache(maxsize=8)
@@ -362,4 +407,4 @@ def finder_for(lexicon: Lexicon) -> Finder:
     return Finder(lexicon)
 
 
-__all__ = ["Number", "Mention", "Finder", "find_mentions", "finder_for"]
+__all__ = ["Number", "Mention", "Finder", "find_mentions", "find_names", "find_numbers", "finder_for"]

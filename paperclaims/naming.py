@@ -35,19 +35,18 @@ def method_rules(title: str, abstract: str, finder) -> Iterator[tuple[str, str |
     for rule, pattern in (("called", _INTRODUCED), ("we call it", _WE_CALL), ("we propose", _PROPOSED),
                           ("apposition", _APPOSITIVE), ("our model, X", _OUR_NAMED), ("X is a new", _IS_A_NEW),
                           ("a model, X, that", _MODEL_NAMED)):
+        if not _may_match(pattern, abstract):
+            continue
         for m in pattern.finditer(abstract):
             name = m.group("name")
             acronym = _ACRONYM_AFTER.match(abstract, m.end())
             if acronym and " " in name:
                 name = acronym.group("name")  # "we propose Efficient Architecture Search (EAS)"
-            recurs = len(name) >= 4 and name[:1].isupper() and name.lower() not in _ORDINARY \
-                and abstract.count(name) >= 3 and len(
-                regex.findall(rf"(?<![\w-]){regex.escape(name)}(?![\w-])", abstract)) >= 3
             titled = _in_title(name, title) if pattern is _APPOSITIVE else None
             if titled:
                 name = titled  # "we propose ..., self-consistency, ..." under the title "Self-Consistency Improves ..."
             if (pattern in (_INTRODUCED, _WE_CALL) or name_like(name) or titled
-                    or pattern in (_APPOSITIVE, _PROPOSED, _MODEL_NAMED) and recurs
+                    or pattern in (_APPOSITIVE, _PROPOSED, _MODEL_NAMED) and _recurs(name, abstract)
                     or " " in name) \
                     and name not in stop and not _NAMES_DATA.match(abstract, m.end()):
                 yield rule, name
@@ -57,12 +56,18 @@ def method_rules(title: str, abstract: str, finder) -> Iterator[tuple[str, str |
             and words[0][:1].isupper() and not _ordinary(words[0]) and "," not in head:
         yield "title phrase", head.strip()
     yield "acronym", _defined_acronym(abstract, title, stop)
-    names = [x.text for x in finder.models(abstract, finder.benchmarks(abstract) + finder.metrics(abstract))]
-    yield "title token", next((x.text for x in finder.models(title, []) if x.text in names), None)
+    names: list[str] = []  # the abstract's model names, found when first needed (a name in the title)
+
+    def abstract_names() -> list[str]:
+        if not names:
+            names.extend(x.text for x in finder.models(abstract, finder.benchmarks(abstract) + finder.metrics(abstract)))
+        return names
+
+    yield "title token", next((x.text for x in finder.models(title, []) if x.text in abstract_names()), None)
     yield "title connective", _title_connective(title, abstract)
     yield "whole title", _title_as_name(title, abstract)
     counts: dict[str, int] = {}
-    for name in names:
+    for name in abstract_names():
         counts[name] = counts.get(name, 0) + 1
     best = max(counts.items(), key=lambda kv: kv[1], default=(None, 0))
     yield "repeated name", best[0] if best[1] >= 2 else None
@@ -71,7 +76,27 @@ def method_rules(title: str, abstract: str, finder) -> Iterator[tuple[str, str |
 PLURAL_ACRONYM = regex.compile(r"^[A-Z]{2,}s$")
 
 
+def _recurs(name: str, abstract: str) -> bool:
+    """Whether a capitalized name of four letters or more stands on its own three times in the abstract."""
+    return len(name) >= 4 and name[:1].isupper() and name.lower() not in _ORDINARY \
+        and abstract.count(name) >= 3 and len(
+            regex.findall(rf"(?<![\w-]){regex.escape(name)}(?![\w-])", abstract)) >= 3
+
+
+def _may_match(pattern: regex.Pattern, abstract: str) -> bool:
+    """A quick test, false only when an introducing pattern cannot match: it skips the scans that
+    cost most where a method is named late or not at all."""
+    if pattern is _INTRODUCED:
+        return any(word in abstract for word in _INTRODUCING_WORDS)
+    if pattern is _IS_A_NEW:
+        return _IS_A_NEW_HINT.search(abstract) is not None
+    return True
+
+
 # "called X", "named X", "dubbed X": the abstract names its method.
+# One of these starts every match of _INTRODUCED.
+_INTRODUCING_WORDS = ("called", "named", "dubbed", "termed", "coined", "referred", "proposed as", "introduced as",
+                      "presented as")
 _INTRODUCED = regex.compile(r"""(?:called|named(?!\s+entit)|dubbed|termed|coined|referred\s+to\s+as|(?:is|are)\s+(?:proposed|introduced|
     presented)\s+as)\s+(?:as\s+)?["“'‘]?
     (?:(?:[A-Z][\w-]*\s){0,4}\((?P<name>[A-Z][\w+-]*)\)                # "referred to as Lévy-Itō Model (LIM)"
@@ -104,8 +129,8 @@ def _in_title(name: str, title: str) -> str | None:
 
 def _echoed(phrase: str, abstract: str) -> bool:
     """Whether the abstract uses every word of a title phrase (by its first five letters)."""
-    stems = {w.lower()[:5] for w in regex.findall(r"\w+", abstract)}
-    return all(w.lower()[:5] in stems for w in regex.findall(r"\w+", phrase))
+    stems = {w.lower()[:5] for w in _WORD.findall(abstract)}
+    return all(w.lower()[:5] in stems for w in _WORD.findall(phrase))
 
 
 def _title_as_name(title: str, abstract: str) -> str | None:
@@ -144,8 +169,10 @@ _OUR_NAMED = regex.compile(r"""\b(?i:our)\s+(?:\w+\s+){0,2}?(?i:model|method|app
 _MODEL_NAMED = regex.compile(r"""\b(?i:model|method|approach|framework|network|system|agent|architecture|algorithm),\s
     (?P<name>[A-Z][\w+-]*(?:[-/.][\w]+)*),\s(?i:that|which|a|an|the)\b""", regex.VERBOSE)
 # "X is a novel architecture ...": a sentence that opens by naming the method.
-_IS_A_NEW = regex.compile(r"""(?:^|[.!?]\s+)(?P<name>[A-Z][\w+-]*(?:[-/.][\w]+)*)(?:\s\([^()]{1,40}\))?\s+is\s+an?\s+
-    (?:new|novel|simple|general|unified|scalable|lightweight|efficient|powerful|flexible)\b""", regex.VERBOSE)
+_NEW_THING = r"is\s+an?\s+(?:new|novel|simple|general|unified|scalable|lightweight|efficient|powerful|flexible)\b"
+_IS_A_NEW = regex.compile(r"""(?:^|[.!?]\s+)(?P<name>[A-Z][\w+-]*(?:[-/.][\w]+)*)(?:\s\([^()]{1,40}\))?\s+"""
+                          + _NEW_THING)
+_IS_A_NEW_HINT = regex.compile(_NEW_THING)  # what every match of _IS_A_NEW ends with, found much faster alone
 # "we propose an online algorithm, SwAV, that ...": the method in apposition.
 _APPOSITIVE = regex.compile(r"""\b(?:propose|present|introduce|develop|design|discover|derive|build|construct)s?\s[^.,;]{0,60}?,\s
     (?:namely\s+|called\s+)?(?P<name>[A-Za-z][\w+-]*(?:[-/.][\w]+)*)\s?(?:,|\()""", regex.VERBOSE | regex.I)
@@ -158,6 +185,22 @@ _ACRONYM_AFTER = regex.compile(r"\s?\((?P<name>[A-Z][\w+-]{1,12})\)")
 
 
 _ACRONYM = regex.compile(r"(?P<phrase>(?:[\w-]+\s+){1,7}?)\((?P<name>[A-Z][A-Za-z0-9-]{1,12})\)")
+# A bracketed acronym, and (searching backwards) a character no phrase of _ACRONYM can cross.
+_BRACKETED = regex.compile(r"\([A-Z][A-Za-z0-9-]{1,12}\)")
+_PHRASE_BREAK = regex.compile(r"(?r)[^\w\s-]")
+
+
+def _acronyms(abstract: str) -> Iterator[regex.Match]:
+    """The matches of `_ACRONYM.finditer(abstract)`, with the pattern tried only from where the run
+    of words before each bracketed acronym starts: tried at every position of the abstract, it
+    took most of the time spent naming methods."""
+    pos = 0
+    for bracket in _BRACKETED.finditer(abstract):
+        gap = _PHRASE_BREAK.search(abstract, pos, bracket.start())
+        m = _ACRONYM.search(abstract, gap.end() if gap else pos, bracket.end())
+        if m:
+            yield m
+            pos = m.end()
 
 
 def _defined_acronym(abstract: str, title: str, stop: set[str]) -> str | None:
@@ -166,7 +209,7 @@ def _defined_acronym(abstract: str, title: str, stop: set[str]) -> str | None:
     found = []
     if not _ACRONYM_AFTER.search(abstract):  # no "(ABC)" at all: nothing to scan for
         return None
-    for m in _ACRONYM.finditer(abstract):
+    for m in _acronyms(abstract):
         name = m.group("name")
         if name in stop or PLURAL_ACRONYM.match(name):
             continue
@@ -175,18 +218,23 @@ def _defined_acronym(abstract: str, title: str, stop: set[str]) -> str | None:
             found.append((m.start("name"), name, phrase))
     if not found:
         return None
-    stems = {w.lower()[:4] for w in regex.findall(r"\w+", title) if len(w) > 3}
+    stems = {w.lower()[:4] for w in _WORD.findall(title) if len(w) > 3}
 
     def score(item):
         start, name, phrase = item
-        overlap = len(stems & {w.lower()[:4] for w in regex.findall(r"\w+", phrase) if len(w) > 3})
+        overlap = len(stems & {w.lower()[:4] for w in _WORD.findall(phrase) if len(w) > 3})
         sentence = abstract[max(0, abstract.rfind(".", 0, start)):start]
-        proposes = bool(regex.search(r"\b(?:propose|present|introduce|develop|design|call|name|term|dub)", sentence, regex.I))
+        proposes = bool(_PROPOSES.search(sentence))
         return 2 * overlap + proposes
 
     best = max(found, key=score)
     return best[1] if score(best) >= 2 or (score(best) == 1 and len(found) == 1) else None
 
+
+_WORD = regex.compile(r"\w+")
+_PROPOSES = regex.compile(r"\b(?:propose|present|introduce|develop|design|call|name|term|dub)", regex.I)
+# Inner capitals, a digit, or an acronym: the shape of a model name.
+_NAME_SHAPE = regex.compile(r"^.+[A-Z]|\d|^[A-Z]{2,}")
 
 _FUNCTION_WORDS = {"a", "an", "the", "of", "for", "and", "with", "to", "in", "on", "via", "by"}
 
@@ -228,4 +276,4 @@ def _ordinary(word: str) -> bool:
 def name_like(word: str) -> bool:
     """A model-like token: inner capitals or digits ("TinyViT", "m2mKD", "EEEA-Net", "BASIC")."""
     core = word.strip("\"'“”()[],.")
-    return bool(regex.search(r"^.+[A-Z]|\d|^[A-Z]{2,}", core)) and not _ordinary(core)
+    return bool(_NAME_SHAPE.search(core)) and not _ordinary(core)

@@ -32,7 +32,8 @@ Choices a reader might question:
 from __future__ import annotations
 
 from collections import deque
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+import re
 from typing import Callable, Iterable, Iterator
 
 import regex
@@ -46,33 +47,62 @@ _MAX_MATH_SPAN = 400
 Edit = tuple[int, int, str]
 
 
-@dataclass(frozen=True)
 class Repaired:
-    """A repaired abstract and, per repaired character, the piece of the original it came from."""
+    """A repaired abstract and, per repaired character, the piece of the original it came from.
 
-    original: str
-    text: str
-    # len(text) + 1 entries: offsets[i] is the index in `original` where the piece that repaired
-    # char i came from starts; offsets[len(text)] == len(original).
-    offsets: tuple[int, ...]
-    # len(text) entries: ends[i] is where that piece ends in `original` (exclusive). Empty means
-    # "not known" (a Repaired built by hand): `to_original` then ends at the next char's offset.
-    ends: tuple[int, ...] = field(default=(), repr=False, compare=False)
+    A text that `repair` left unchanged (most abstracts) keeps no map: its spans are their own
+    originals, and its `offsets` are built only when asked for.
+    """
 
-    def __post_init__(self) -> None:
-        if len(self.offsets) != len(self.text) + 1:
+    __slots__ = ("original", "text", "_offsets", "_ends")
+
+    def __init__(self, original: str, text: str, offsets: tuple[int, ...] | None = None,
+                 ends: tuple[int, ...] = ()) -> None:
+        if offsets is None and text != original:
+            raise ValueError("a changed text needs its offsets")
+        if offsets is not None and len(offsets) != len(text) + 1:
             raise ValueError("offsets must have len(text) + 1 entries")
-        if self.ends and len(self.ends) != len(self.text):
+        if ends and len(ends) != len(text):
             raise ValueError("ends must have len(text) entries")
+        for name, value in (("original", original), ("text", text), ("_offsets", offsets), ("_ends", ends)):
+            object.__setattr__(self, name, value)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError("a Repaired is immutable")
+
+    @property
+    def offsets(self) -> tuple[int, ...]:
+        """len(text) + 1 entries: offsets[i] is the index in `original` where the piece that
+        repaired char i came from starts; offsets[len(text)] == len(original)."""
+        return self._offsets if self._offsets is not None else tuple(range(len(self.text) + 1))
+
+    @property
+    def ends(self) -> tuple[int, ...]:
+        """len(text) entries: ends[i] is where that piece ends in `original` (exclusive). Empty
+        means "not known" (a Repaired built by hand): `to_original` then ends at the next offset."""
+        return self._ends if self._offsets is not None else tuple(range(1, len(self.text) + 1))
+
+    def __repr__(self) -> str:
+        return f"Repaired(original={self.original!r}, text={self.text!r}, offsets={self.offsets!r})"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Repaired):
+            return NotImplemented
+        return (self.original, self.text, self.offsets) == (other.original, other.text, other.offsets)
+
+    def __hash__(self) -> int:
+        return hash((self.original, self.text))
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """The span of the original text that the repaired span [start, end) came from (covering whole replaced pieces)."""
         if not 0 <= start <= end <= len(self.text):
             raise ValueError(f"span ({start}, {end}) is outside the repaired text (length {len(self.text)})")
+        if self._offsets is None:
+            return start, end
         if start == end:
-            return self.offsets[start], self.offsets[start]
-        last = self.ends[end - 1] if self.ends else self.offsets[end]
-        return self.offsets[start], last
+            return self._offsets[start], self._offsets[start]
+        last = self._ends[end - 1] if self._ends else self._offsets[end]
+        return self._offsets[start], last
 
 
 # --- the edit machinery -------------------------------------------------------------------
@@ -158,22 +188,27 @@ def _delete_group(*names: str) -> Callable[[regex.Match], list[Edit]]:
 
 
 # Quick tests for `RulePass.may_apply`. Each must be true whenever its pass could match. The
-# ones that look for digits or whitespace only know ASCII text for sure (`\d` and `\s` also
-# match other scripts' digits and spaces), so they say yes to any other text.
+# ones that look for digits only know ASCII text for sure (`\d` also matches other scripts'
+# digits), so they say yes to any other text.
 _ASCII_DIGITS = "0123456789"
-_ASCII_OTHER_SPACES = "\t\n\r\x0b\x0c"  # what `\s` matches in ASCII besides the plain space
 
 
 def _has_digit(text: str) -> bool:
-    return not text.isascii() or any(digit in text for digit in _ASCII_DIGITS)
+    if not text.isascii():
+        return True
+    for digit in _ASCII_DIGITS:  # a plain loop: `any` over a generator costs more than the tests
+        if digit in text:
+            return True
+    return False
 
 
+_GLUED_PRODUCT_HINT = regex.compile(r"\d(?:times|\ ?pm)")
 _GLUED_RELATION_HINT = regex.compile(r"[lg]eq?\ ?\d")
 _SPLIT_DECIMAL_HINT = regex.compile(r"\d(?:\.\ |\ \.)\d")
 
 
 def _may_be_mangled(text: str) -> bool:
-    return _has_digit(text) and ("times" in text or "pm" in text
+    return _has_digit(text) and (("times" in text or "pm" in text) and _GLUED_PRODUCT_HINT.search(text) is not None
                                  or _GLUED_RELATION_HINT.search(text) is not None)
 
 
@@ -181,12 +216,16 @@ def _may_be_split_decimal(text: str) -> bool:
     return "%" in text and _has_digit(text) and _SPLIT_DECIMAL_HINT.search(text) is not None
 
 
+_HYPHEN_GAP = regex.compile(r"-(?:\ |\r?\n)\p{Ll}")
+
+
 def _may_be_hyphenated(text: str) -> bool:
-    return "- " in text or "-\n" in text or "-\r" in text
+    return _HYPHEN_GAP.search(text) is not None
 
 
 def _may_need_spacing(text: str) -> bool:
-    return not text.isascii() or "  " in text or any(space in text for space in _ASCII_OTHER_SPACES)
+    # Every whitespace character but the plain space is unprintable (checked for all of Unicode).
+    return "  " in text or not text.isprintable()
 
 
 def _char_class(chars: Iterable[str]) -> str:
@@ -214,6 +253,10 @@ _CHAR_TABLE: dict[str, str] = {
     "\ufb05": "st", "\ufb06": "st",
 }
 
+# Every character the Unicode rules look for (all of them non-ASCII); `re` finds one in a class
+# of plain characters several times faster than `regex`.
+_UNICODE_HINT = re.compile(_char_class(set(_MINUS_DASHES) | set(_CHAR_TABLE)))
+
 _UNICODE = RulePass("unicode", [
     # a dash used as a minus sign: not after a word char or '.', right before a (decimal) digit
     Rule("dash-minus", rf"""
@@ -229,7 +272,7 @@ _UNICODE = RulePass("unicode", [
     """, "-"),
     # single characters with a plain equivalent (spaces, invisibles, full-width forms, ...)
     Rule("char-table", _char_class(_CHAR_TABLE), lambda m: [(m.start(), m.end(), _CHAR_TABLE[m.group()])]),
-], may_apply=lambda text: not text.isascii())  # every character these rules look for is non-ASCII
+], may_apply=lambda text: not text.isascii() and _UNICODE_HINT.search(text) is not None)
 
 
 # --- pass 2: LaTeX structure (math delimiters and braces) ----------------------------------
@@ -424,8 +467,10 @@ def _hyphen_is_real(match: regex.Match) -> bool:
 
 _HYPHENATION = RulePass("hyphenation", [
     Rule("line-end-hyphen", rf"""
-        (?<!\w)                  # a whole word, or the last part of a compound ("state-of-the-")
-        (?P<fragment>\p{{Ll}}+)  # a lowercase word fragment
+        (?<=                     # after (looked back at, so that the scan goes from hyphen to hyphen):
+          (?<!\w)                #   a whole word, or the last part of a compound ("state-of-the-")
+          (?P<fragment>\p{{Ll}}+)  # a lowercase word fragment
+        )
         (?P<hyphen>-)            # the hyphen at the line end
         (?P<gap>\ |\r?\n)        # one space or a newline
         (?!(?:{"|".join(_SUSPENDED_HYPHEN_WORDS)})\b)  # not a suspended hyphen ("pre- and post-")
@@ -466,7 +511,7 @@ def repair(text: str) -> Repaired:
             starts, ends = list(range(len(text))), list(range(1, len(text) + 1))
         current, starts, ends = _apply(current, starts, ends, edits, len(text))
     if starts is None:
-        return Repaired(text, text, tuple(range(len(text) + 1)), tuple(range(1, len(text) + 1)))
+        return Repaired(text, text)
     starts.append(len(text))
     return Repaired(text, current, tuple(starts), tuple(ends))
 
@@ -507,15 +552,13 @@ _MAX_WORD = 24
 
 def _is_abbreviation(text: str, stop: int) -> bool:
     """Whether the '.' at text[stop] ends an abbreviation rather than a sentence."""
-    word_start = stop
-    floor = max(0, stop - _MAX_WORD)
-    while word_start > floor and not text[word_start - 1].isspace():
-        word_start -= 1
-    word = text[word_start:stop + 1].lstrip("([{\"'“‘")
+    before = text[max(0, stop - _MAX_WORD):stop]  # the word is what follows the last space in it
+    word = "" if not before or before[-1].isspace() else before.rsplit(None, 1)[-1]
+    word = (word + text[stop]).lstrip("([{\"'“‘")
     if word.lower() in _ABBREVIATIONS:
         return True
     # multi-letter initialisms ("e.g.", "U.S.") and lone capital initials ("J. Smith")
-    return bool(_SINGLE_INITIAL.match(word) or (word.count(".") >= 2 and _INITIALISM.match(word)))
+    return bool(len(word) == 2 and _SINGLE_INITIAL.match(word) or (word.count(".") >= 2 and _INITIALISM.match(word)))
 
 
 def _split_points(text: str) -> Iterator[tuple[int, int]]:
