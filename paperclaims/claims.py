@@ -669,7 +669,7 @@ class _Grammar:
         if not named:
             if _TASKS.match(sent.text, rest_start) and _SUCCESS_VERB.search(_clause_before(sent.text, group.start)):
                 return self._emit(sent, group, "result", "success_rate", ctx, "", after)
-            if regex.match(r"(?:the\s+)?(?:original\s+|full\s+)?performance\b", sent.text[rest_start:], regex.I):
+            if regex.match(r"(?:the\s+)?(?:original\s+|full\s+)?performance(?:\s+level)?\b", sent.text[rest_start:], regex.I):
                 metric = ctx.metric or "accuracy"
                 return self._emit(sent, group, "ratio", metric, ctx, "", after)
             if _REFERENCE_SHARE.match(sent.text, rest_start) and _RETAINS.search(_clause_before(sent.text, group.start)):
@@ -871,6 +871,20 @@ class _Grammar:
                 run.append(m)
         return run if len(run) == k and len({m.id for m in run}) == k else None
 
+    def _slash_benchmarks(self, sent: _Sentence, group: _Group) -> list[Mention] | None:
+        """"7.2%/14.6% on the Switchboard/CallHome portions": values and benchmarks paired in order."""
+        k = len(group.numbers)
+        if k < 2 or any(link != "/" for link in group.links):
+            return None
+        after = [b for b in sent.evaluated if b.start >= group.end]
+        if not after or after[0].start - group.end > 40 or not _ON_BENCHMARK.match(
+                _strip_mentions(sent.text, group.end, after[0].start, sent.metrics)):
+            return None
+        run = after[:k]
+        if len(run) == k and all(sent.text[a.end:b.start].strip() == "/" for a, b in zip(run, run[1:])):
+            return run
+        return None
+
     def _listed_after(self, sent: _Sentence, group: _Group) -> list[Mention] | None:
         """"72.3%, 76.4% and 74.2% mIoU on S3DIS, ScanNet and SemanticKITTI": k scores, then k benchmarks."""
         k = len(group.numbers)
@@ -968,7 +982,8 @@ class _Grammar:
               inherited_metric=False) -> list[Claim]:
         """One claim per number of the group (per benchmark when one number covers several)."""
         lex = self.lexicon
-        bench_pairs = self._respectively(sent, group, sent.benchmarks) or self._listed_after(sent, group)
+        bench_pairs = self._respectively(sent, group, sent.benchmarks) or self._listed_after(sent, group) \
+            or self._slash_benchmarks(sent, group)
         model_pairs = self._respectively(sent, group, sent.models if "|" in group.links
                                          else [m for m in sent.models if m.end <= group.start])
         if model_pairs and not all(_LIST_GAP.fullmatch(sent.text, a.end, b.start) for a, b in zip(model_pairs, model_pairs[1:])):

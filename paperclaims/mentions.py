@@ -62,7 +62,8 @@ _WORD_MULTIPLIER = regex.compile(r"""(?<![\w-])(?i:
 NUMBER_WORDS = ("twice", "thrice", "double", "triple", "quadruple", "times", "fold", "magnitude", "half",
                 "quarter", "third")
 _NUMBER_WORD = regex.compile(rf"(?i:{'|'.join(NUMBER_WORDS)})")
-_REDUCED_TO = regex.compile(r"\b(?:to|by|in|cut|halv\w*|reduc\w*|sav\w*|only|just)\s+(?:\w+\s+)?$", regex.I)
+_REDUCED_TO = regex.compile(r"\b(?:to|by|in|cut|halv\w*|reduc\w*|sav\w*|only|just|with|using|needs?|requires?)\s+"
+                         r"(?:\w+\s+)?$", regex.I)
 # A power of ten after a mantissa: "1.2 × 10^9".
 _SCIENTIFIC = regex.compile(r"\s?[x×]\s?10\^\{?(?P<exp>-?\d{1,2})\}?")
 

@@ -422,6 +422,19 @@ CASES = [
      [(D, "FooNet", "thumos14", "map", 14.1, "pp", None)]),
     ("FooNet runs at a realtime speed of ~65 FPS on Tesla V100.",
      [(S, "FooNet", None, "fps", 65.0, None, None)]),
+    # a slash list of scores pairs with a slash list of benchmarks in order
+    ("FooNet achieves 7.2%/14.6% WER on the Switchboard/CallHome portion of the Hub5'00 test set.",
+     [(R, "FooNet", "switchboard", "wer", 7.2, "%", None),
+      (R, "FooNet", "callhome", "wer", 14.6, "%", None)]),
+    # "with about half the FLOPs"; multiples before "performance gains"; "the performance level of"
+    ("FooNet reaches 0.73% EER with about half the FLOPs.",
+     [(R, "FooNet", None, "eer", 0.73, "%", None),
+      (X, "FooNet", None, "flops", 0.5, "x", None)]),
+    ("FooNet shows 1.9x and 1.2x performance gains on DMControl and Atari respectively.",
+     [(X, "FooNet", "dmcontrol", None, 1.9, "x", None),
+      (X, "FooNet", "atari", None, 1.2, "x", None)]),
+    ("FooNet reaches 99.3% of the performance level of ChatGPT on the Vicuna benchmark.",
+     [(X, "FooNet", None, "accuracy", 99.3, "%", None)]),
     # the name right after "improve" is what is improved on, not who improves
     ("For example, FooNet can improve DARTS by 0.16% accuracy on CIFAR-10.",
      [(D, "FooNet", "cifar-10", "top1_accuracy", 0.16, "%", None)]),
