@@ -1043,9 +1043,11 @@ class _Grammar:
             if owner and owner.group("name") not in self.finder.not_models:
                 return owner.group("name"), "the name before its bracket"
         # a name right before the number is its owner: "NSGA-Net (4 GPU days)", "DiT-XL/2: 3.04"
+        vs_pair = len(group.numbers) == 2 and group.links[0].lower().startswith(("vs", "versus", "against"))
         for m in sent.models:
-            if 0 <= n.start - m.end <= 8 and regex.fullmatch(r"(?:['’]s)?[\s(:]*(?:with\s+(?:an?\s+)?)?", sent.text[m.end:n.start]):
-                return m.text, "the name right before it"
+            if 0 <= n.start - m.end <= 8 and regex.fullmatch(r"(?:['’]s)?[\s(:]*(?:with\s+(?:an?\s+)?)?", sent.text[m.end:n.start]) \
+                    and not (vs_pair and self._after_comparison(sent.text, m.start, n.start)):
+                return m.text, "the name right before it"  # but "faster than X (A vs B)": X is B's
         # a resource named for its owner after it: "3,150 GPU days by the AmoebaNet model"
         if n.quantity is not None:
             for m in sent.models:

@@ -435,6 +435,10 @@ CASES = [
       (X, "FooNet", "atari", None, 1.2, "x", None)]),
     ("FooNet reaches 99.3% of the performance level of ChatGPT on the Vicuna benchmark.",
      [(X, "FooNet", None, "accuracy", 99.3, "%", None)]),
+    # "faster than X (A vs B)": A is ours, B is X's
+    ("FooNet is faster than the previous state-of-the-art VR-GCN (1523 seconds vs 1961 seconds).",
+     [(S, "FooNet", None, "time", 1523.0, "s", None),
+      (S, "VR-GCN", None, "time", 1961.0, "s", None)]),
     # the name right after "improve" is what is improved on, not who improves
     ("For example, FooNet can improve DARTS by 0.16% accuracy on CIFAR-10.",
      [(D, "FooNet", "cifar-10", "top1_accuracy", 0.16, "%", None)]),
