@@ -148,10 +148,12 @@ _MEDIA_AFTER = regex.compile(r"^\s*(?:long\s+)?(?:of\s+)?(?:audio|music|clips?|v
                           r"snippets?|excerpts?|windows?|songs?|utterances?)\b", regex.I)
 # Hours of data, not time spent: "960h fine-tuning subsets", "117,000 hours cover 96 languages".
 _DATA_AFTER = regex.compile(r"^\s*(?:(?:fine-?tuning|labell?ed|unlabell?ed|transcribed|training|pre-?training)\s+)?"
-                         r"(?:subsets?|splits?|data|audio|speech|labels?|cover|covers|are|is|were|was)\b", regex.I)
+                         r"(?:subsets?|splits?|data|audio|speech|labels?|cover|covers|are|is|were|was|tasks?|sets?|"
+                         r"benchmarks?|corpus|corpora|datasets?)\b", regex.I)
+# "limited textual resources (10 minutes, 1 hour, 10 hours)": amounts of data listed in brackets
+_DATA_BEFORE = regex.compile(r"\b(?:data|resources|labels|supervision|sets?|subsets?|splits?)\s*\(\s*(?:[\w. ]{1,20},\s*)*$", regex.I)
 _MORE_TIMES = regex.compile(r"^(?:\s*,?\s*(?:and\s+|or\s+)?\d+(?:\.\d+)?\s?(?:min|minutes?|h|hrs?|hours?|s|seconds?|days?)\b)+")
 _OF_THESE = regex.compile(r"\bof\s+(?:these|those|the|which)\s*$", regex.I)
-_TRAINS = regex.compile(r"\btrain(?:s|ed|ing)?\b", regex.I)
 _HARDWARE_AFTER = regex.compile(r"^[\s-]*(?:of\s+)?(?:GPU|GPUs|TPU|TPUs|V100|A100|H100|RTX|memory\s+GPUs?|cards?)\b", regex.I)
 
 
@@ -579,6 +581,7 @@ class _Grammar:
             return self._drop(ctx, sent, group, "the length of a clip ('10s music'), not a cost")
         if quantity.unit in ("s", "minutes", "hours", "days") and (
                 _DATA_AFTER.match(_MORE_TIMES.sub("", sent.text[group.end:])) or _OF_THESE.search(before)
+                or _DATA_BEFORE.search(_clause_before(sent.text, group.start))
                 or any(0 <= group.start - b.end <= 3 for b in sent.benchmarks)):  # "LibriSpeech (960h)"
             return self._drop(ctx, sent, group, "an amount of data ('960h fine-tuning subsets'), not a cost")
         if _HARDWARE_AFTER.match(after):
@@ -592,9 +595,6 @@ class _Grammar:
             metric = "search_cost"
         elif quantity.unit in ("hours", "days") and regex.search(r"\bsearch\w*\s+(?:cost|time)", sent.text, regex.I):
             metric = "search_cost"
-        elif quantity.unit in ("minutes", "hours", "days") and _TRAINS.search(
-                _clause_before(sent.text, group.start)[-50:] + " " + after[:25]):
-            metric = "training_cost"  # "trained for 4 days", "8 hours to train"
         kind = "resource"
         own_text = sent.text[group.start:group.end]
         if regex.match(r"^\s*(?:fewer|less|more|lower|higher|smaller|larger)\b", after, regex.I) \
