@@ -443,13 +443,14 @@ _SPLIT_DECIMALS = RulePass("split-decimals", [
 
 # A score glued to its metric once LaTeX is gone: "$49.4$AP" -> "49.4AP" -> "49.4 AP".
 _GLUED_METRICS = r"(?:AP|mAP|FID|gFID|BLEU|PQ|mIoU|EM|WER|CER|PSNR|SSIM|NDS|MOS|EER|AUC)"
+_GLUED_HINT = regex.compile(rf"\d{_GLUED_METRICS}\b")
 _GLUED_SCORE = RulePass("glued-score", [
     Rule("space-before-metric", rf"""
         (?<![\w.])\d+\.\d+         # a decimal score
         (?P<at>)                 # where the space goes
         (?={_GLUED_METRICS}\b)   # a metric abbreviation glued to it
     """, lambda m: [(m.start("at"), m.start("at"), " ")]),
-], may_apply=lambda text: bool(regex.search(rf"\d{_GLUED_METRICS}\b", text)))
+], may_apply=lambda text: _GLUED_HINT.search(text) is not None)
 
 
 # --- pass 6: hyphenation at PDF line ends -------------------------------------------------
