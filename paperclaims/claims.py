@@ -124,6 +124,7 @@ _BEATEN_BY = regex.compile(r"\b(?:exceed|surpass|outperform|beat)\w*\s+(?:the\s+
 _NAME_BRACKET = regex.compile(r"(?<![\w-])(?P<name>[A-Z][\w.+-]*(?:\s[A-Z][\w.+-]*){0,2})\s?\(\s*$")
 # "FVD on UCF-101 from 332", "mIoU on ADE20K of 50.1": a metric, its benchmark, then the number
 _ON_NAMED = regex.compile(r"\s*(?:on|for|in)\s+(?:the\s+)?\0\s*(?:from|of|is|was|=|:|reaches|reached)?\s*", regex.I)
+_PERFORMANCE_OF_END = regex.compile(r"\b(?:performance|results?|scores?)\s+of\s+(?:only\s+|just\s+|about\s+)?$", regex.I)
 _PERFORMANCE_OF = regex.compile(r"^(?:performance|results?|accuracy|scores?|quality)\s+of\s+(?:the\s+)?(?=\S)", regex.I)
 _PRIOR_OF = regex.compile(r"\b(?:the\s+)?(?P<np>(?i:previous|prior|former|earlier)\b"
                        r"(?:(?!\b(?i:by|than|over|on|in|margins?)\b)[^,;:()]){0,50}?)\s+(?:of|was|is|at)\s*$")
@@ -738,7 +739,8 @@ class _Grammar:
                             or unit == "points"):  # "improves GLUE by 4.1 points"
                 metric = primary
             elif unit in ("%", "pp") and ctx.metric and self.lexicon.metrics[ctx.metric].scale == 100 \
-                    and (delta or _RESULT_VERB.search(_clause_before(sent.text, group.start))):
+                    and (delta or _RESULT_VERB.search(_clause_before(sent.text, group.start))
+                         or _PERFORMANCE_OF_END.search(before)):  # "competitive performance of 2.7%/6.3%"
                 metric = ctx.metric
             elif unit in ("%", "pp") and delta and ctx.benchmark and not sent.benchmarks:
                 metric = self.lexicon.benchmarks[ctx.benchmark].primary_metric  # "surpass ViT by 0.8%"

@@ -442,6 +442,11 @@ CASES = [
     ("FooNet is faster than the previous state-of-the-art VR-GCN (1523 seconds vs 1961 seconds).",
      [(S, "FooNet", None, "time", 1523.0, "s", None),
       (S, "VR-GCN", None, "time", 1961.0, "s", None)]),
+    # "performance of N%" takes the metric carried from the sentence before
+    ("FooNet achieves a WER of 2.1% on LibriSpeech. We also observe competitive performance of 2.7% with a "
+     "small model.",
+     [(R, "FooNet", "librispeech", "wer", 2.1, "%", None),
+      (R, "FooNet", "librispeech", "wer", 2.7, "%", None)]),
     # the name right after "improve" is what is improved on, not who improves
     ("For example, FooNet can improve DARTS by 0.16% accuracy on CIFAR-10.",
      [(D, "FooNet", "cifar-10", "top1_accuracy", 0.16, "%", None)]),
