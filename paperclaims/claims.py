@@ -129,6 +129,9 @@ _PERFORMANCE_OF = regex.compile(r"^(?:performance|results?|accuracy|scores?|qual
 _PRIOR_OF = regex.compile(r"\b(?:the\s+)?(?P<np>(?i:previous|prior|former|earlier)\b"
                        r"(?:(?!\b(?i:by|than|over|on|in|margins?)\b)[^,;:()]){0,50}?)\s+(?:of|was|is|at)\s*$")
 _GAIN_BEFORE = regex.compile(r"\b(?:improv|outperform|surpass|exceed|beat|better|gain|boost|increas|reduc|lower|higher)\w*", regex.I)
+# A bare number hyphenated onto a word is a modifier, not a score: "the 64-byte baseline", "8-bit".
+_COMPOUND_AFTER = regex.compile(r"-(?!fold\b|times\b|point|pp\b)[A-Za-z]")
+_SPARSITY_AFTER = regex.compile(r"^\s*(?:weight\s+|parameter\s+|unstructured\s+|structured\s+)?(?:sparsity|sparse\b|pruning\s+(?:ratio|rate))", regex.I)
 _CREDITED = regex.compile(r"\s*(?:[a-z-]+\s+)?(?:for|of|by|from|with)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}?")
 _SET_BY = regex.compile(r"\s*(?:[a-z-]+\s+)?(?:set|achieved|reported|obtained|held|attained|reached)\s+by\s+(?:the\s+)?")
 _FOR_BASELINE = regex.compile(r"\s(?:for|of|by)\s(?:the\s|a\s)?(?P<name>(?:[\w-]+\s){0,2}baseline)\b", regex.I)
@@ -449,6 +452,8 @@ class _Grammar:
         for n in numbers:
             if any(s <= n.start < e for s, e in taken):
                 self._why(ctx, offset, n, text, "dropped: part of a benchmark or model name")
+            elif n.unit is None and _COMPOUND_AFTER.match(text, n.end):
+                self._why(ctx, offset, n, text, "dropped: part of a compound modifier ('64-byte', '8-bit')")
             elif self._is_size(text, n):
                 self._why(ctx, offset, n, text, "dropped: an image or kernel size (224x224)")
             elif (aside := _ASIDE.match(text, max(0, n.start - 1))) and not self.lexicon.metric(aside.group("what")):
@@ -546,6 +551,9 @@ class _Grammar:
         if unit is None and rate is not None and len(group.numbers) == 1:
             self._why(ctx, sent.offset, group, text, "a rate in frames per second: a cost")
             return self._emit(sent, group, "resource", "fps", ctx, before, after, metric_mention=rate), None
+        if unit == "%" and _SPARSITY_AFTER.match(after):  # "68.2% top-1 at 86.6% sparsity": weights removed
+            self._why(ctx, sent.offset, group, text, "a sparsity: a share of the parameters saved")
+            return self._emit(sent, group, "ratio", "params", ctx, before, after), None
         if unit == "%" and not _SCORE_COMPARATIVE.match(after):
             cost = self._cost_metric(sent, group, before, after)
             if cost is not None:

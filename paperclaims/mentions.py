@@ -134,6 +134,9 @@ class Finder:
                 continue  # the tail of a number the pattern did not take whole
             if _NAME_TAIL.search(before) or (before.endswith(("-", "/")) and _glued_name(before)):
                 continue
+            if before.endswith("-") and len(before) > 1 and not (before[-2].isspace() or before[-2].isdigit()
+                                                                   or before[-2] in "([,;:/+%×x"):
+                continue  # hyphenated onto a symbol: "$l_{\infty}$-8", "ℓ2-1" (not "10-20", "(-3.7%")
             if m.group("exp") is not None:
                 value = 10.0 ** int(m.group("exp"))
             else:

@@ -447,6 +447,14 @@ CASES = [
      "small model.",
      [(R, "FooNet", "librispeech", "wer", 2.1, "%", None),
       (R, "FooNet", "librispeech", "wer", 2.7, "%", None)]),
+    # a sparsity reached is a share of the parameters saved, not a score
+    ("For MobileNet-v1, FooNet can achieve 68.2% top-1 ImageNet accuracy at 86.6% sparsity.",
+     [(R, "FooNet", "imagenet-1k", "top1_accuracy", 68.2, "%", None),
+      (X, "FooNet", "imagenet-1k", "params", 86.6, "%", None)]),
+    # a number hyphenated onto a word or a symbol is a modifier, not a score
+    ("The 32-byte FooNet matches the accuracy of the $64$-byte OPQ baseline.", []),
+    ("ResNet18 has 93% clean accuracy and 67% PGD $l_{\\infty}$-8 adversarial accuracy on CIFAR-10.",
+     [(R, "ResNet18", "cifar-10", "top1_accuracy", 93.0, "%", None)]),
     # the name right after "improve" is what is improved on, not who improves
     ("For example, FooNet can improve DARTS by 0.16% accuracy on CIFAR-10.",
      [(D, "FooNet", "cifar-10", "top1_accuracy", 0.16, "%", None)]),
