@@ -132,6 +132,8 @@ _GAIN_BEFORE = regex.compile(r"\b(?:improv|outperform|surpass|exceed|beat|better
 # A bare number hyphenated onto a word is a modifier, not a score: "the 64-byte baseline", "8-bit".
 _COMPOUND_AFTER = regex.compile(r"-(?!fold\b|times\b|point|pp\b)[A-Za-z]")
 _SPARSITY_AFTER = regex.compile(r"^\s*(?:weight\s+|parameter\s+|unstructured\s+|structured\s+)?(?:sparsity|sparse\b|pruning\s+(?:ratio|rate))", regex.I)
+_TO_VALUE = regex.compile(r"(?<!\bup\s)\bto\s*$", regex.I)
+_PERFORMANCE_SHARE = regex.compile(r"^\s*the\s+(?:performance|accuracy)\s+of\b", regex.I)  # "96.8% the performance of"
 _CREDITED = regex.compile(r"\s*(?:[a-z-]+\s+)?(?:for|of|by|from|with)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}?")
 _SET_BY = regex.compile(r"\s*(?:[a-z-]+\s+)?(?:set|achieved|reported|obtained|held|attained|reached)\s+by\s+(?:the\s+)?")
 _FOR_BASELINE = regex.compile(r"\s(?:for|of|by)\s(?:the\s|a\s)?(?P<name>(?:[\w-]+\s){0,2}baseline)\b", regex.I)
@@ -157,6 +159,8 @@ _DATA_AFTER = regex.compile(r"^\s*(?:(?:fine-?tuning|labell?ed|unlabell?ed|trans
 # "limited textual resources (10 minutes, 1 hour, 10 hours)": amounts of data listed in brackets
 _DATA_BEFORE = regex.compile(r"\b(?:data|resources|labels|supervision|sets?|subsets?|splits?)\s*\(\s*(?:[\w. ]{1,20},\s*)*$", regex.I)
 _MORE_TIMES = regex.compile(r"^(?:\s*,?\s*(?:and\s+|or\s+)?\d+(?:\.\d+)?\s?(?:min|minutes?|h|hrs?|hours?|s|seconds?|days?)\b)+")
+# "scale up the training dataset from 60k hours to 94k hours": the size of the data, not time spent
+_DATA_SCALED = regex.compile(r"\b(?:data|dataset|datasets|corpus|corpora|audio|speech)\s+(?:size\s+)?(?:from|to|of)\s*$", regex.I)
 _OF_THESE = regex.compile(r"\bof\s+(?:these|those|the|which)\s*$", regex.I)
 _HARDWARE_AFTER = regex.compile(r"^[\s-]*(?:of\s+)?(?:GPU|GPUs|TPU|TPUs|V100|A100|H100|RTX|memory\s+GPUs?|cards?)\b", regex.I)
 
@@ -538,6 +542,9 @@ class _Grammar:
             return self._drop(ctx, sent, group, "'with only N%' is a setting (a share of labels or data)"), None
         if unit == "%" and self.labels_after.match(after):
             return self._drop(ctx, sent, group, "a share of the labels is a setting ('1% of the labels')"), None
+        if unit == "%" and _PERFORMANCE_SHARE.match(after) and _RETAINS.search(_clause_before(text, group.start)):
+            self._why(ctx, sent.offset, group, text, "'N% the performance of': a share of a score kept")
+            return self._emit(sent, group, "ratio", ctx.metric or "accuracy", ctx, before, after), None
         if unit == "%" and _OF.match(after) and not regex.search(r"\bwithin\s*$", before, regex.I):
             made = self._share_claims(sent, group, after, ctx)  # but "within 5% of" is a gap
             if made is not None:
@@ -591,6 +598,7 @@ class _Grammar:
         if quantity.unit in ("s", "minutes", "hours", "days") and (
                 _DATA_AFTER.match(_MORE_TIMES.sub("", sent.text[group.end:])) or _OF_THESE.search(before)
                 or _DATA_BEFORE.search(_clause_before(sent.text, group.start))
+                or _DATA_SCALED.search(_clause_before(sent.text, group.start)[-60:])
                 or any(0 <= group.start - b.end <= 3 for b in sent.benchmarks)):  # "LibriSpeech (960h)"
             return self._drop(ctx, sent, group, "an amount of data ('960h fine-tuning subsets'), not a cost")
         if _HARDWARE_AFTER.match(after):
@@ -723,7 +731,9 @@ class _Grammar:
                          and self.delta_after.match(sent.text[mention.end:mention.end + 30]))
                      or (same_run and previous[2] == "delta"
                          and not _ACHIEVES.search(sent.text, previous[0].end, group.start)) or shared_cue
-                     or (unit == "%" and _DELTA_NOUN.search(_clause_before(sent.text, group.start)))
+                     or ((unit == "%" or group.numbers[-1].hint) and _DELTA_NOUN.search(_clause_before(sent.text, group.start))
+                         and not _TO_VALUE.search(before))  # "boost it to 47.3%" is where it ends up
+                     or (mention is not None and mention.text.lower().endswith(("points", "point")))  # "12 BLEU points"
                      or ((unit in ("pp", "points") or group.numbers[-1].hint) and _BEATEN_BY.search(before[-60:])))
         if _FROM_TO.search(before) and len(group.numbers) > 1 and not _RANGING.search(before):
             delta = False  # "improves from 77.98% to 79.70%": two results

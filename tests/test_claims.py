@@ -455,6 +455,18 @@ CASES = [
     ("The 32-byte FooNet matches the accuracy of the $64$-byte OPQ baseline.", []),
     ("ResNet18 has 93% clean accuracy and 67% PGD $l_{\\infty}$-8 adversarial accuracy on CIFAR-10.",
      [(R, "ResNet18", "cifar-10", "top1_accuracy", 93.0, "%", None)]),
+    # "N BLEU points" is a change; "boost it to N%" is where it ends up; a dB gain after "improvements"
+    ("Adding FooNet produces gains of up to 12 BLEU points for low resource MT.",
+     [(D, "FooNet", None, "bleu", 12.0, None, None)]),
+    ("For YOLOv3, we boost it to 47.3% AP on COCO, outperforming the current best practice by 3.0% AP.",
+     [(R, "YOLOv3", "coco", "ap", 47.3, "%", None),
+      (D, "YOLOv3", "coco", "ap", 3.0, "%", None)]),
+    ("For stacked networks, significant improvements (over 1.2dB) are achieved on the GoPro dataset.",
+     [(D, "FooNet", "gopro", "psnr", 1.2, None, None)]),
+    # the size of data, not time spent; a share of a teacher's performance kept
+    ("We also scale up the training dataset from 60k hours to 94k hours.", []),
+    ("FooNet achieves more than 96.8% the performance of its teacher BERTBase on GLUE benchmark.",
+     [(X, "FooNet", "glue", "accuracy", 96.8, "%", None)]),
     # the name right after "improve" is what is improved on, not who improves
     ("For example, FooNet can improve DARTS by 0.16% accuracy on CIFAR-10.",
      [(D, "FooNet", "cifar-10", "top1_accuracy", 0.16, "%", None)]),
