@@ -467,6 +467,12 @@ CASES = [
     ("We also scale up the training dataset from 60k hours to 94k hours.", []),
     ("FooNet achieves more than 96.8% the performance of its teacher BERTBase on GLUE benchmark.",
      [(X, "FooNet", "glue", "accuracy", 96.8, "%", None)]),
+    # versions listed after a benchmark name ("SQuAD 1.1 and 2.0") name sibling benchmarks
+    ("Our single model obtains 94.6% and 88.7% F1 on SQuAD 1.1 and 2.0, respectively.",
+     [(R, "FooNet", "squad-v1.1", "f1", 94.6, "%", None),
+      (R, "FooNet", "squad-v2.0", "f1", 88.7, "%", None)]),
+    ("FooNet achieves an FID score of 6.06 on CC3M.",
+     [(R, "FooNet", "cc3m", "fid", 6.06, None, None)]),
     # the name right after "improve" is what is improved on, not who improves
     ("For example, FooNet can improve DARTS by 0.16% accuracy on CIFAR-10.",
      [(D, "FooNet", "cifar-10", "top1_accuracy", 0.16, "%", None)]),
