@@ -134,6 +134,7 @@ _COMPOUND_AFTER = regex.compile(r"-(?!fold\b|times\b|point|pp\b)[A-Za-z]")
 _SPARSITY_AFTER = regex.compile(r"^\s*(?:weight\s+|parameter\s+|unstructured\s+|structured\s+)?(?:sparsity|sparse\b|pruning\s+(?:ratio|rate))", regex.I)
 _TO_VALUE = regex.compile(r"(?<!\bup\s)\bto\s*$", regex.I)
 _PERFORMANCE_SHARE = regex.compile(r"^\s*the\s+(?:performance|accuracy)\s+of\b", regex.I)  # "96.8% the performance of"
+_MATCHES_WITH = regex.compile(r"\b(?:match|matches|matching|rivals?|equals?)\b", regex.I)
 _CREDITED = regex.compile(r"\s*(?:[a-z-]+\s+)?(?:for|of|by|from|with)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}?")
 _SET_BY = regex.compile(r"\s*(?:[a-z-]+\s+)?(?:set|achieved|reported|obtained|held|attained|reached)\s+by\s+(?:the\s+)?")
 _FOR_BASELINE = regex.compile(r"\s(?:for|of|by)\s(?:the\s|a\s)?(?P<name>(?:[\w-]+\s){0,2}baseline)\b", regex.I)
@@ -538,7 +539,8 @@ class _Grammar:
             return self._ratio_claims(sent, group, before, after, ctx), None
         if unit is None and any(n.scaled for n in group.numbers):
             return self._drop(ctx, sent, group, "a scaled number with nothing counted after it"), None
-        if unit == "%" and _WITH_ONLY.search(before[-25:]) and _CLAUSE_END.match(after):
+        if unit == "%" and _WITH_ONLY.search(before[-25:]) and _CLAUSE_END.match(after) \
+                and not _MATCHES_WITH.search(_clause_before(text, group.start)):  # "match SoTA with only 3% of the data"
             return self._drop(ctx, sent, group, "'with only N%' is a setting (a share of labels or data)"), None
         if unit == "%" and self.labels_after.match(after):
             return self._drop(ctx, sent, group, "a share of the labels is a setting ('1% of the labels')"), None
@@ -626,7 +628,8 @@ class _Grammar:
         # "1.5x to 43.4x better accuracy": a multiple of a score; else the cost it measures
         metric = score[0].id if score else self._cost_metric(sent, group, before, after)
         cue = self.ratio_after.match(after) or regex.search(
-            r"(?:\bby|speed-?up\s+of|up\s+to|reduction\s+of|improvement\s+of|factor\s+of|acceleration\s+of|"
+            r"(?:\bby|speed-?up\s+of|up\s+to|down\s+to|reduction\s+of|improvement\s+of|factor\s+of|acceleration\s+of|"
+            r"(?:reduc|cut|lower|shrink|compress)\w*[^.;,]{0,40}?\bto|"
             r"accelerat\w*|speeds?\s+up|(?:compression|compaction)\s+ratios?\s+of)\s*$",
             before, regex.I)
         if metric is None and not cue:

@@ -51,16 +51,16 @@ _CARDINALS = {"one": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "si
               "eight": 8, "nine": 9, "ten": 10, "twenty": 20, "hundred": 100}
 _MULTIPLIER_WORDS = {"twice": 2.0, "thrice": 3.0, "double": 2.0, "doubles": 2.0, "doubled": 2.0,
                      "triple": 3.0, "tripled": 3.0, "quadruple": 4.0, "half": 0.5, "quarter": 0.25,
-                     "third": 1 / 3}
+                     "third": 1 / 3, "fifth": 0.2, "tenth": 0.1}
 _WORD_MULTIPLIER = regex.compile(r"""(?<![\w-])(?i:
       (?P<magnitude>(?:an|one|two|three|four)\s+orders?\s+of\s+magnitude)
     | (?P<card>two|three|four|five|six|seven|eight|nine|ten|twenty|hundred)(?:\s|-)(?:times|fold)
     | twice | thrice | double | doubles | doubled | triple | tripled | quadruple
-    | (?P<fraction>(?:a|one)\s+(?:half|quarter|third)|half)
+    | (?P<fraction>(?:a|one)\s+(?:half|quarter|third|fifth|tenth)|half)
 )(?![\w-])""", regex.VERBOSE)
 # Every multiplier in words holds one of these, in any case.
 NUMBER_WORDS = ("twice", "thrice", "double", "triple", "quadruple", "times", "fold", "magnitude", "half",
-                "quarter", "third")
+                "quarter", "third", "fifth", "tenth")
 _NUMBER_WORD = regex.compile(rf"(?i:{'|'.join(NUMBER_WORDS)})")
 _REDUCED_TO = regex.compile(r"\b(?:to|by|in|cut|halv\w*|reduc\w*|sav\w*|only|just|with|using|needs?|requires?)\s+"
                          r"(?:\w+\s+)?$", regex.I)

@@ -473,6 +473,12 @@ CASES = [
       (R, "FooNet", "squad-v2.0", "f1", 88.7, "%", None)]),
     ("FooNet achieves an FID score of 6.06 on CC3M.",
      [(R, "FooNet", "cc3m", "fid", 6.06, None, None)]),
+    # matching a result "with only N% of the data" is a ratio on data, not a setting
+    ("By fine-tuning a pre-trained model we can match state-of-the-art performance with only 3% of the training data.",
+     [(X, "FooNet", None, "data", 3.0, "%", None)]),
+    # "down to a tenth"
+    ("FooNet reduces the number of ensemble networks down to a tenth.",
+     [(X, "FooNet", None, None, 0.1, "x", None)]),
     # the name right after "improve" is what is improved on, not who improves
     ("For example, FooNet can improve DARTS by 0.16% accuracy on CIFAR-10.",
      [(D, "FooNet", "cifar-10", "top1_accuracy", 0.16, "%", None)]),
