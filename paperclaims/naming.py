@@ -55,6 +55,8 @@ def method_rules(title: str, abstract: str, finder) -> Iterator[tuple[str, str |
     if words and len(words) <= 4 and all(w[:1].isupper() or w in _FUNCTION_WORDS for w in words) \
             and words[0][:1].isupper() and not _ordinary(words[0]) and "," not in head:
         yield "title phrase", head.strip()
+    new = _NEW_NAMED.search(abstract)  # "a new Omni-SR architecture"
+    yield "a new X architecture", new.group("name") if new and name_like(new.group("name")) and new.group("name") not in stop else None
     yield "acronym", _defined_acronym(abstract, title, stop)
     names: list[str] = []  # the abstract's model names, found when first needed (a name in the title)
 
@@ -168,6 +170,9 @@ _OUR_NAMED = regex.compile(r"""\b(?i:our)\s+(?:\w+\s+){0,2}?(?i:model|method|app
 # "training a compute-optimal model, Chinchilla, that ...": a model named in apposition.
 _MODEL_NAMED = regex.compile(r"""\b(?i:model|method|approach|framework|network|system|agent|architecture|algorithm),\s
     (?P<name>[A-Z][\w+-]*(?:[-/.][\w]+)*),\s(?i:that|which|a|an|the)\b""", regex.VERBOSE)
+# "under a new Omni-SR architecture": a name between "new" and what it is.
+_NEW_NAMED = regex.compile(r"""\b(?i:a|an|the|our)\s+(?i:new|novel)\s+(?P<name>[A-Za-z][\w+-]*(?:[-/.][\w]+)*)\s+
+    (?i:architecture|network|model|framework|method|approach|algorithm|system|agent|detector|backbone)s?\b""", regex.VERBOSE)
 # "X is a novel architecture ...": a sentence that opens by naming the method.
 _NEW_THING = r"is\s+an?\s+(?:new|novel|simple|general|unified|scalable|lightweight|efficient|powerful|flexible)\b"
 _IS_A_NEW = regex.compile(r"""(?:^|[.!?]\s+)(?P<name>[A-Z][\w+-]*(?:[-/.][\w]+)*)(?:\s\([^()]{1,40}\))?\s+"""
@@ -203,6 +208,11 @@ def _acronyms(abstract: str) -> Iterator[regex.Match]:
             pos = m.end()
 
 
+# An acronym for a task, a field or a statistic names no method.
+_FIELD_TAIL = regex.compile(r"\b(?:recognition|resolution|detection|segmentation|classification|translation|generation|"
+                            r"estimation|average|learning|processing|answering|retrieval|understanding|synthesis)$", regex.I)
+
+
 def _defined_acronym(abstract: str, title: str, stop: set[str]) -> str | None:
     """An acronym the abstract defines for the words before it ("... architecture search (NEAS)"),
     the one whose phrase shares most with the title, or is defined where something is proposed."""
@@ -214,7 +224,7 @@ def _defined_acronym(abstract: str, title: str, stop: set[str]) -> str | None:
         if name in stop or PLURAL_ACRONYM.match(name):
             continue
         phrase = _expansion(m.group("phrase").split(), [c.lower() for c in name if c.isupper()])
-        if phrase:
+        if phrase and not _FIELD_TAIL.search(phrase):  # "named entity recognition (NER)" is a task, not a method
             found.append((m.start("name"), name, phrase))
     if not found:
         return None

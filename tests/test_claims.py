@@ -594,11 +594,16 @@ def test_context_carries_across_sentences():
      "greedy decoding. It boosts accuracy on GSM8K by 17.9%.", "Self-Consistency"),
     ("Contextual Embeddings for Labeling", "We outperform previous work on named entity recognition, with an F1 of "
      "93.09 on CoNLL03.", None),
+    ("A Study of Tagging", "We improve named entity recognition (NER) with character embeddings. "
+     "It reaches an F1 of 93.09 on CoNLL03.", None),
+    ("A Study", "This work proposes two components under a new Omni-SR architecture. "
+     "It reaches 26.95 dB PSNR on Urban100.", "Omni-SR"),
 ], ids=["title-prefix", "acronym", "appositive", "we-present", "called", "referred-to-as", "recurring-apposition",
         "title-head-not-plural-acronym", "whole-title", "namely-lists-no-name", "we-call", "we-call-acronym",
         "our-model-apposition", "x-is-a-new", "proposed-as",
         "recurring-proposed-not-a-benchmark", "title-condition-is-no-name", "derive-namely", "model-apposition",
-        "by-presenting", "apposition-in-title", "named-entity-is-no-name"])
+        "by-presenting", "apposition-in-title", "named-entity-is-no-name",
+        "task-acronym-is-no-name", "a-new-x-architecture"])
 def test_our_model_is_the_paper_method(title, abstract, model):
     assert [c.model for c in extract_claims(abstract, title=title)] == [model]
 
