@@ -321,7 +321,7 @@ _METRIC_PART = regex.compile(r"/(?P<part>[A-Za-z0-9]{1,3})(?![\w-])")
 # "ImageNet-R/A/C", "ImageNet-A and -R": the part after a "/" or a conjunction; the tail of the
 # first name that the part replaces, and the tail that says the parts are joined by "-".
 # (a version too: "SQuAD 1.1 and 2.0")
-_SLASH_PART = regex.compile(r"(?:/|\s(?:and|or|&)\s-?)(?P<part>\d\.\d{1,2}|[A-Za-z0-9]{1,8})\+?(?![\w-]|\.\d)")
+_SLASH_PART = regex.compile(r"(?:/|\s(?:and|or|&)\s-?)(?P<part>v?\d\.\d{1,2}|[A-Za-z0-9]{1,8})\+?(?![\w-]|\.\d)")
 _STEM_TAIL = regex.compile(r"(?:[-\s]v?\d\.\d{1,2}|[-\s][A-Za-z0-9]+|\d+)$")
 _JOINED_TAIL = regex.compile(r"[-\s][A-Za-z0-9]+$")
 _LANGUAGE_PAIR = regex.compile(r"\b[A-Z][a-z]{1,2}[-–→][A-Z][a-z]{1,2}$")

@@ -471,6 +471,9 @@ CASES = [
     ("Our single model obtains 94.6% and 88.7% F1 on SQuAD 1.1 and 2.0, respectively.",
      [(R, "FooNet", "squad-v1.1", "f1", 94.6, "%", None),
       (R, "FooNet", "squad-v2.0", "f1", 88.7, "%", None)]),
+    ("FooNet achieves 90.0/79.2 F1 on SQuAD v1.1/v2.0.",
+     [(R, "FooNet", "squad-v1.1", "f1", 90.0, None, None),
+      (R, "FooNet", "squad-v2.0", "f1", 79.2, None, None)]),
     ("FooNet achieves an FID score of 6.06 on CC3M.",
      [(R, "FooNet", "cc3m", "fid", 6.06, None, None)]),
     # matching a result "with only N% of the data" is a ratio on data, not a setting
