@@ -15,6 +15,7 @@ from typing import Callable, Iterator
 
 import regex
 
+from .cues import _ADJACENT_BEFORE, _CLAUSE_BREAK, _FROM_TO, _RANGE, _clause_before, _strip_mentions
 from .lexicon import Lexicon, default_lexicon, surface_pattern
 from .mentions import NUMBER_WORDS, Mention, Number, find_names, find_numbers, finder_for, may_hold_number_word
 from .model import Claim
@@ -27,23 +28,10 @@ _LINK = regex.compile(r"""^\s*(?:\([^()]{1,30}\)\s*)?(?:     # an aside may come
         -|–|—|to|~|and|or|,|,\s*and|,\s*or|/|\||vs\.?|versus|against|and\s+from
     )\s*$""", regex.VERBOSE | regex.IGNORECASE)
 _DIGITS = regex.compile(r"\d+(?:\.(\d+))?")
-_RANGE = regex.compile(r"^\s*(?:-|–|—|to|~)\s*$", regex.IGNORECASE)
-# Where a clause ends: the look-arounds of a number stay inside its clause.
-_CLAUSE_BREAK = regex.compile(r"[;:]|,\s*(?:while|whereas|which|and|but|with|outperforming|surpassing|"
-                              r"beating|exceeding|compared|being)\b|\b(?:while|whereas|but)\b")
 _SIZE = regex.compile(r"\d\s?[x×]\s?$")          # the second side of "224x224"
 _SIZE_NEXT = regex.compile(r"\s?[x×]\s?\d")       # the first side of "224x224"
 _YEAR = regex.compile(r"^(?:19|20)\d\d$")
 _OF = regex.compile(r"^\s*of\s+(?:the\s+|all\s+|its\s+|their\s+|a\s+)?", regex.IGNORECASE)
-_ADJACENT_BEFORE = regex.compile(r"""^[\s()]*(?:
-        (?:score|scores|value|values|rate|of|is|are|was|were|=|:|<|>|≤|≥|~|≈|exceeding|exceeds|above|
-           below|under|over|at|to|reaches|reaching|reached|
-           achieves|achieving|achieved|attains|attaining|obtains|of\s+just|of\s+only|only|just|
-           about|around|approximately|nearly|up\s+to|as\s+low\s+as|as\s+high\s+as|an?|the|improves|
-           improved|drops|dropped|from|with|by|increased|decreased|reduced|boosted|further|rises|rose|
-           increases|decreases|falls|fell|climbs|jumps|grows|
-           lowered|raised|new|state-of-the-art|sota|record|best|top|single-model|of\s+up\s+to)
-        [\s()]*)*$""", regex.VERBOSE | regex.IGNORECASE)
 _ADJACENT_AFTER = regex.compile(r"""^[\s(]*(?:
         (?:absolute|relative|average|mean|overall|higher|better|lower|improved|improvement|gain|
            gains|drop|increase|in|on|the|test|val\.?|validation|zero-shot|linear|top-1|
@@ -70,8 +58,6 @@ _TASKS = regex.compile(r"(?:[\w-]+\s+){0,2}(?:tasks|problems|questions|instances
                        r"environments|levels|puzzles|test\s+cases)\b", regex.I)
 _SUCCESS_VERB = regex.compile(r"\b(?:solv|complet|succeed|pass|answer|win|correct|resolv)\w*", regex.I)
 _RANGING = regex.compile(r"\branging\s+from\s*$", regex.I)  # "improvements ranging from 5% to 37%"
-# "from A to B": two results; "from the previous best performance of A to B" too
-_FROM_TO = regex.compile(r"\bfrom(?:\s+(?:the|a|an|its|their)?\s*(?:[\w-]+\s+){0,4}?of)?\s*$", regex.IGNORECASE)
 # A share that is used, needed, kept or cut is a ratio even of an unnamed resource.
 _SHARE_USED = regex.compile(r"\b(?:only|just|up\s+to|as\s+little\s+as|less\s+than|fewer\s+than|at\s+most|"
                             r"us(?:e|es|ing)|requir\w*|need\w*|prun\w*|sav\w*|retain\w*|keep\w*|visit\w*|"
@@ -1243,24 +1229,6 @@ def _nearest(mentions: list[Mention], n: Number, metric: str | None) -> Mention 
     """The mention of a claim's metric closest to its number, within a short reach, for evidence."""
     near = [m for m in mentions if m.id == metric and (0 <= m.start - n.end <= 40 or 0 <= n.start - m.end <= 40)]
     return min(near, key=lambda m: min(abs(m.start - n.end), abs(n.start - m.end)), default=None)
-
-
-def _clause_before(text: str, position: int) -> str:
-    """The text from the start of a number's clause up to it."""
-    start = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, position)), default=0)
-    return text[start:position]
-
-
-def _strip_mentions(text: str, start: int, end: int, mentions: list[Mention], mark: str = "") -> str:
-    """The text between two points with benchmark mentions cut out ("ADE20K val. mIoU of"), or
-    replaced by `mark`."""
-    pieces, pos = [], start
-    for m in mentions:
-        if start <= m.start and m.end <= end:
-            pieces.append(text[pos:m.start] + mark)
-            pos = m.end
-    pieces.append(text[pos:end])
-    return " ".join(pieces)
 
 
 def _same_run(sent: _Sentence, prev: _Group, group: _Group) -> bool:
