@@ -40,8 +40,12 @@ _LIST_ON = regex.compile(r"\s*(?:,\s*|and\s+|,\s*and\s+)\s*(?:on|for|in|across|a
 _NUMBERS = regex.compile(r"[+-]?\d+(?:\.\d+)?\s?(?:%|points?|pp)?")
 _NAME_BRACKET = regex.compile(r"(?<![\w-])(?P<name>[A-Z][\w.+-]*(?:\s[A-Z][\w.+-]*){0,2})\s?\(\s*$")
 _PERFORMANCE_OF = regex.compile(r"^(?:performance|results?|accuracy|scores?|quality)\s+of\s+(?:the\s+)?(?=\S)", regex.I)
-_PRIOR_OF = regex.compile(r"\b(?:the\s+)?(?P<np>(?i:previous|prior|former|earlier)\b"
+_PRIOR_OF = regex.compile(r"\b(?:the\s+)?(?P<np>(?i:previous|prior|former|earlier|best\s+published|best\s+reported)\b"
                        r"(?:(?!\b(?i:by|than|over|on|in|margins?)\b)[^,;:()]){0,50}?)\s+(?:of|was|is|at)\s*$")
+# "the previous state-of-the-art WERs achieved on LibriSpeech 100h (4.74%/12.20%)", "the best published result (6.10%)"
+_PRIOR_BRACKET = regex.compile(r"\b(?:the\s+)?(?P<np>(?i:previous|prior|best\s+published|best\s+reported)\b[^,;:()]{0,70}?)\s*\(\s*$")
+_PRIOR_CUT = regex.compile(r"\s+(?:achieved|obtained|reported|set|on|in|for|with|by)\b.*$", regex.I)  # the name, not where
+_OPEN_BRACKET = regex.compile(r"\([^()]*$")  # the bracket a number stands in
 _GAIN_BEFORE = regex.compile(r"\b(?:improv|outperform|surpass|exceed|beat|better|gain|boost|increas|reduc|lower|higher)\w*", regex.I)
 _CREDITED = regex.compile(r"\s*(?:[a-z-]+\s+)?(?:for|of|by|from|with)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}?")
 _SET_BY = regex.compile(r"\s*(?:[a-z-]+\s+)?(?:set|achieved|reported|obtained|held|attained|reached)\s+by\s+(?:the\s+)?")
@@ -254,8 +258,19 @@ class Attribution:
             owner = _NAME_BRACKET.search(sent.text, max(0, n.start - 40), n.start)
             if owner and owner.group("name") not in self.finder.not_models:
                 return owner.group("name"), "the name before its bracket"
-        # a name right before the number is its owner: "NSGA-Net (4 GPU days)", "DiT-XL/2: 3.04"
         vs_pair = len(group.numbers) == 2 and group.links[0].lower().startswith(("vs", "versus", "against"))
+        # a number in brackets right after a name is that name's: "SWIN-L Cascade-Mask R-CNN (9.2 FPS A100, 53.9% AP)"
+        bracket = _OPEN_BRACKET.search(sent.text, max(0, n.start - 60), n.start) if n.unit != "x" else None
+        if bracket:  # (a multiple in brackets compares the name with ours: "GPT (30x more compute)")
+            owner = next((m.text for m in sent.models if 0 <= bracket.start() - m.end <= 1), None)
+            if owner is None and not any(0 <= bracket.start() - b.end <= 1 for b in sent.benchmarks):
+                # "SWIN-L Cascade-Mask R-CNN (": a name of several capitalised words (not "on WMT14 En-De (")
+                named = _NAME_BRACKET.search(sent.text, max(0, bracket.start() - 40), bracket.start() + 1)
+                owner = named.group("name") if named and name_like(named.group("name").split()[0]) \
+                    and not self.lexicon.metric(named.group("name")) else None  # "43.5% AP (65.7% AP50)"
+            if owner is not None and owner not in self.finder.not_models and not vs_pair:
+                return owner, "in brackets right after its name"
+        # a name right before the number is its owner: "NSGA-Net (4 GPU days)", "DiT-XL/2: 3.04"
         for m in sent.models:
             if 0 <= n.start - m.end <= 8 and regex.fullmatch(r"(?:['’]s)?[\s(:]*(?:with\s+(?:an?\s+)?)?", sent.text[m.end:n.start]) \
                     and not (vs_pair and self._after_comparison(sent.text, m.start, n.start)):
@@ -292,9 +307,10 @@ class Attribution:
                                          or _SET_BY.fullmatch(sent.text, group.end, m.start)):
                 return m.text, "'compared to N for X', 'N set by X': the named model's"
         # "improving on the previous state-of-the-art hybrid system of 7.5% WER": the earlier system's
-        prior = _PRIOR_OF.search(sent.text, max(0, group.start - 70), group.start)
-        if prior and index == 0:
-            return prior.group("np"), "'the previous X of N': the earlier method's"
+        prior = _PRIOR_OF.search(sent.text, max(0, group.start - 70), group.start) \
+            or (not vs_pair and _PRIOR_BRACKET.search(sent.text, max(0, group.start - 120), group.start))
+        if prior and (index == 0 or group.links[index - 1] in ("/", ",", "and")):  # not "... of A to B"
+            return _PRIOR_CUT.sub("", prior.group("np")), "'the previous X of N', 'the best published result (N)': the earlier method's"
         # "A vs. B": one member is the compared model's, the second unless the pair follows a gain
         # and the first is the worse ("improves MNLI by +0.9% (90.2% vs. 91.1%)")
         if len(group.numbers) == 2 and group.links[0].lower().startswith(("vs", "versus", "against")):

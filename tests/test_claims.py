@@ -482,6 +482,19 @@ CASES = [
     # "down to a tenth"
     ("FooNet reduces the number of ensemble networks down to a tenth.",
      [(X, "FooNet", None, None, 0.1, "x", None)]),
+    # numbers in brackets right after a name are that name's; "the best published result (6.10%)"
+    ("FooNet surpasses the detector SWIN-L Cascade-Mask R-CNN (9.2 FPS A100, 53.9% AP) by 509% in speed on COCO.",
+     [(S, "SWIN-L Cascade-Mask R-CNN", "coco", "fps", 9.2, None, None),
+      (R, "SWIN-L Cascade-Mask R-CNN", "coco", "ap", 53.9, "%", None),
+      (X, "FooNet", "coco", "speed", 509.0, "%", None)]),
+    ("FooNet ranks first on KITTI with an F1-all error of 5.10%, a 16% error reduction from the best published "
+     "result (6.10%).",
+     [(R, "FooNet", "kitti", "error_rate", 5.10, "%", None),
+      (D, "FooNet", "kitti", "error_rate", 16.0, "%", None),
+      (R, "best published result", "kitti", "error_rate", 6.10, "%", None)]),
+    ("This compares to the previous best published system of 2.0%/4.6% WER on LibriSpeech.",
+     [(R, "previous best published system", "librispeech", "wer", 2.0, "%", None),
+      (R, "previous best published system", "librispeech", "wer", 4.6, "%", None)]),
     # the name right after "improve" is what is improved on, not who improves
     ("For example, FooNet can improve DARTS by 0.16% accuracy on CIFAR-10.",
      [(D, "FooNet", "cifar-10", "top1_accuracy", 0.16, "%", None)]),
