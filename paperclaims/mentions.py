@@ -48,7 +48,11 @@ _BOUND_BEFORE = regex.compile(r"(?P<op>[<>≤≥]=?|~|≈)\s?$")
 _COMPARATIVE = regex.compile(r"\s(?:fewer|less|more|lower|higher|additional|extra)(?=\s)", regex.IGNORECASE)
 # Multipliers in words. Fractions count only after a reduction ("to a quarter of", "by half").
 _CARDINALS = {"one": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-              "eight": 8, "nine": 9, "ten": 10, "twenty": 20, "hundred": 100}
+              "eight": 8, "nine": 9, "ten": 10, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
+              "forty": 40, "fifty": 50, "hundred": 100}
+_COUNT_WORD = regex.compile(r"(?<![\w-])(?i:two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|"
+                            r"thirty|forty|fifty)(?=\s)")
+_TIME_UNITS = {"s", "minutes", "hours", "days", "gpu_hours", "gpu_days", "tpu_hours", "tpu_days"}
 _MULTIPLIER_WORDS = {"twice": 2.0, "thrice": 3.0, "double": 2.0, "doubles": 2.0, "doubled": 2.0,
                      "triple": 3.0, "tripled": 3.0, "quadruple": 4.0, "half": 0.5, "quarter": 0.25,
                      "third": 1 / 3, "fifth": 0.2, "tenth": 0.1}
@@ -60,7 +64,7 @@ _WORD_MULTIPLIER = regex.compile(r"""(?<![\w-])(?i:
 )(?![\w-])""", regex.VERBOSE)
 # Every multiplier in words holds one of these, in any case.
 NUMBER_WORDS = ("twice", "thrice", "double", "triple", "quadruple", "times", "fold", "magnitude", "half",
-                "quarter", "third", "fifth", "tenth")
+                "quarter", "third", "fifth", "tenth", "hour", "minute")  # the last two: "four GPU hours"
 _NUMBER_WORD = regex.compile(rf"(?i:{'|'.join(NUMBER_WORDS)})")
 _REDUCED_TO = regex.compile(r"\b(?:to|by|in|cut|halv\w*|reduc\w*|sav\w*|only|just|with|using|needs?|requires?)\s+"
                          r"(?:\w+\s+)?$", regex.I)
@@ -223,6 +227,10 @@ class Finder:
             else:
                 value = _MULTIPLIER_WORDS[" ".join(w for w in words if w not in ("a", "an", "one"))]
             found.append(Number(m.start(), m.end(), value, "x"))
+        for m in _COUNT_WORD.finditer(text):  # "four GPU hours", "twenty minutes": a time spent, in words
+            number = self._read_unit(text, m.start(), m.end(), float(_CARDINALS[m.group().lower()]), None)
+            if number is not None and number.quantity is not None and number.quantity.unit in _TIME_UNITS:
+                found.append(number)
         return found
 
     # ---- names ---------------------------------------------------------------------------

@@ -495,6 +495,12 @@ CASES = [
     ("This compares to the previous best published system of 2.0%/4.6% WER on LibriSpeech.",
      [(R, "previous best published system", "librispeech", "wer", 2.0, "%", None),
       (R, "previous best published system", "librispeech", "wer", 4.6, "%", None)]),
+    # a time spent written in words
+    ("FooNet quantizes models with 175 billion parameters in approximately four GPU hours.",
+     [(S, "FooNet", None, "params", 175.0, "params", 175e9),
+      (S, "FooNet", None, "training_cost", 4.0, "gpu_hours", None)]),
+    ("The robot learns to walk in twenty minutes on uneven terrain.",
+     [(S, "FooNet", None, "time", 20.0, "minutes", None)]),
     # the name right after "improve" is what is improved on, not who improves
     ("For example, FooNet can improve DARTS by 0.16% accuracy on CIFAR-10.",
      [(D, "FooNet", "cifar-10", "top1_accuracy", 0.16, "%", None)]),
