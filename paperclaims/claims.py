@@ -92,6 +92,7 @@ _PERFORMANCE_OF_END = regex.compile(r"\b(?:performance|results?|scores?)\s+of\s+
 # A bare number hyphenated onto a word is a modifier, not a score: "the 64-byte baseline", "8-bit".
 _COMPOUND_AFTER = regex.compile(r"-(?!fold\b|times\b|point|pp\b)[A-Za-z]")
 _SPARSITY_AFTER = regex.compile(r"^\s*(?:weight\s+|parameter\s+|unstructured\s+|structured\s+)?(?:sparsity|sparse\b|pruning\s+(?:ratio|rate))", regex.I)
+_BY_LIST_GAP = regex.compile(r"\s*(?:in|on|for)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s*(?:,|and|,\s*and)\s*", regex.I)
 _TO_VALUE = regex.compile(r"(?<!\bup\s)\bto\s*$", regex.I)
 _PERFORMANCE_SHARE = regex.compile(r"^\s*the\s+(?:performance|accuracy)\s+of\b", regex.I)  # "96.8% the performance of"
 _MATCHES_WITH = regex.compile(r"\b(?:match|matches|matching|rivals?|equals?)\b", regex.I)
@@ -691,6 +692,9 @@ class _Grammar(Attribution):
                          and self.delta_after.match(sent.text[mention.end:mention.end + 30]))
                      or (same_run and previous[2] == "delta"
                          and not _ACHIEVES.search(sent.text, previous[0].end, group.start)) or shared_cue
+                     or (previous is not None and previous[2] in ("delta", "ratio")  # "by 509% in speed and 2% in accuracy"
+                         and _BY_LIST_GAP.fullmatch(sent.text, previous[0].end, group.start)
+                         and self.delta_before.search(sent.text[max(0, previous[0].start - 30):previous[0].start]))
                      or ((unit == "%" or group.numbers[-1].hint) and _DELTA_NOUN.search(_clause_before(sent.text, group.start))
                          and not _TO_VALUE.search(before))  # "boost it to 47.3%" is where it ends up
                      or (mention is not None and mention.text.lower().endswith(("points", "point")))  # "12 BLEU points"

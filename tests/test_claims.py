@@ -501,6 +501,10 @@ CASES = [
       (S, "FooNet", None, "training_cost", 4.0, "gpu_hours", None)]),
     ("The robot learns to walk in twenty minutes on uneven terrain.",
      [(S, "FooNet", None, "time", 20.0, "minutes", None)]),
+    # "by 509% in speed and 2% in accuracy": the second change shares the "by" of the first
+    ("FooNet outperforms SWIN-L Cascade-Mask R-CNN by 509% in speed and 2% in accuracy.",
+     [(X, "FooNet", None, "speed", 509.0, "%", None),
+      (D, "FooNet", None, "accuracy", 2.0, "%", None)]),
     # the name right after "improve" is what is improved on, not who improves
     ("For example, FooNet can improve DARTS by 0.16% accuracy on CIFAR-10.",
      [(D, "FooNet", "cifar-10", "top1_accuracy", 0.16, "%", None)]),
