@@ -157,6 +157,18 @@ class Attribution:
             return run
         return None
 
+    def _slash_benchmarks_before(self, sent: _Sentence, group: _Group) -> list[Mention] | None:
+        """"On the SQuAD v1.1/v2.0 task, ... an F1 score of 90.0/79.2": a slash list named earlier."""
+        k = len(group.numbers)
+        if k < 2 or any(link != "/" for link in group.links):
+            return None
+        before = [b for b in sent.evaluated if b.end <= group.start]
+        run = before[-k:]
+        if len(run) == k and len({b.id for b in run}) == k \
+                and all(sent.text[a.end:b.start].strip() == "/" for a, b in zip(run, run[1:])):
+            return run
+        return None
+
     def _listed_after(self, sent: _Sentence, group: _Group) -> list[Mention] | None:
         """"72.3%, 76.4% and 74.2% mIoU on S3DIS, ScanNet and SemanticKITTI": k scores, then k benchmarks."""
         k = len(group.numbers)

@@ -93,6 +93,7 @@ _PERFORMANCE_OF_END = regex.compile(r"\b(?:performance|results?|scores?)\s+of\s+
 _COMPOUND_AFTER = regex.compile(r"-(?!fold\b|times\b|point|pp\b)[A-Za-z]")
 _SPARSITY_AFTER = regex.compile(r"^\s*(?:weight\s+|parameter\s+|unstructured\s+|structured\s+)?(?:sparsity|sparse\b|pruning\s+(?:ratio|rate))", regex.I)
 _BY_LIST_GAP = regex.compile(r"\s*(?:in|on|for)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s*(?:,|and|,\s*and)\s*", regex.I)
+_BARE_CHANGE = regex.compile(r"^\s*(?:higher|lower|better|worse|above|below)\s+than\b", regex.I)
 _TO_VALUE = regex.compile(r"(?<!\bup\s)\bto\s*$", regex.I)
 _PERFORMANCE_SHARE = regex.compile(r"^\s*the\s+(?:performance|accuracy)\s+of\b", regex.I)  # "96.8% the performance of"
 _MATCHES_WITH = regex.compile(r"\b(?:match|matches|matching|rivals?|equals?)\b", regex.I)
@@ -618,7 +619,8 @@ class _Grammar(Attribution):
                 and _CHANGE_VERB.search(_clause_before(sent.text, group.start)):
             return rel_before[-1].id
         if group.unit == "x" and cue:
-            near = [m for m in sent.metrics if lex.metrics[m.id].kind == "cost" and m.start >= group.end]
+            near = [m for m in sent.metrics if lex.metrics[m.id].kind == "cost" and m.start >= group.end
+                    and not any(group.end <= o.start < m.start for o in sent.numbers)]  # not another number's
             if near:
                 return near[0].id
             back = [m for m in sent.metrics if lex.metrics[m.id].kind == "cost" and m.end <= group.start
@@ -756,6 +758,9 @@ class _Grammar(Attribution):
             if m.end <= group.start and group.start - m.end <= 40 and (
                     _ADJACENT_BEFORE.match(gap.replace("\0", " ")) or _ON_NAMED.fullmatch(gap)):
                 return m
+        if group.unit is None and self.delta_after.match(after) and _BARE_CHANGE.match(after):
+            earlier = [m for m in scores if m.end <= group.start]  # "F1 of 90.0 (1.5 higher than BERT)"
+            return earlier[-1] if earlier else None
         if group.unit is None and not any(0 <= group.start - b.end <= 2 and sent.text[b.end:group.start].strip() == "("
                                           for b in sent.benchmarks):
             return None  # a bare number needs its metric right beside it, or to stand in brackets after its benchmark
@@ -776,7 +781,7 @@ class _Grammar(Attribution):
         """One claim per number of the group (per benchmark when one number covers several)."""
         lex = self.lexicon
         bench_pairs = self._respectively(sent, group, sent.benchmarks) or self._listed_after(sent, group) \
-            or self._slash_benchmarks(sent, group)
+            or self._slash_benchmarks(sent, group) or self._slash_benchmarks_before(sent, group)
         model_pairs = self._respectively(sent, group, sent.models if "|" in group.links
                                          else [m for m in sent.models if m.end <= group.start])
         if model_pairs and not all(_LIST_GAP.fullmatch(sent.text, a.end, b.start) for a, b in zip(model_pairs, model_pairs[1:])):

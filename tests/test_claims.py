@@ -505,6 +505,17 @@ CASES = [
     ("FooNet outperforms SWIN-L Cascade-Mask R-CNN by 509% in speed and 2% in accuracy.",
      [(X, "FooNet", None, "speed", 509.0, "%", None),
       (D, "FooNet", None, "accuracy", 2.0, "%", None)]),
+    # a bare change after a score takes its metric; a slash list of benchmarks named before the scores
+    ("On the SQuAD v1.1/v2.0 question answering task, FooNet achieves a dev F1 score of 90.0/79.2 "
+     "(1.5/2.1 higher than BERT_BASE).",
+     [(R, "FooNet", "squad-v1.1", "f1", 90.0, None, None),
+      (R, "FooNet", "squad-v2.0", "f1", 79.2, None, None),
+      (D, "FooNet", "squad-v1.1", "f1", 1.5, None, None),
+      (D, "FooNet", "squad-v2.0", "f1", 2.1, None, None)]),
+    # a multiple takes the cost after it only when no other number stands between
+    ("FooNet obtains 3.3x more unique items and unlocks milestones up to 15.3x faster than prior SOTA.",
+     [(X, "FooNet", None, None, 3.3, "x", None),
+      (X, "FooNet", None, "speed", 15.3, "x", None)]),
     # the name right after "improve" is what is improved on, not who improves
     ("For example, FooNet can improve DARTS by 0.16% accuracy on CIFAR-10.",
      [(D, "FooNet", "cifar-10", "top1_accuracy", 0.16, "%", None)]),
