@@ -290,7 +290,7 @@ class Attribution:
         # a resource named for its owner after it: "3,150 GPU days by the AmoebaNet model"
         if n.quantity is not None:
             for m in sent.models:
-                if m.start >= n.end and regex.fullmatch(r"\s*(?:achieved\s+|required\s+|needed\s+|used\s+)?(?:by|using|of|for)\s+(?:the\s+)?",
+                if m.start >= n.end and regex.fullmatch(r"\s*(?:achieved\s+|required\s+|needed\s+|used\s+)?(?:by|using|of|for|with)\s+(?:the\s+)?",
                                                         sent.text[n.end:m.start]):
                     return m.text, "the name it is credited to ('by X')"
         # "improves the FID from 2.04 to 1.88": the first is what was improved on

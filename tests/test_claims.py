@@ -516,6 +516,10 @@ CASES = [
     ("FooNet obtains 3.3x more unique items and unlocks milestones up to 15.3x faster than prior SOTA.",
      [(X, "FooNet", None, None, 3.3, "x", None),
       (X, "FooNet", None, "speed", 15.3, "x", None)]),
+    # a cost credited to the name after it with "with"
+    ("FooNet reduces the search from 65 hours with BERT to about 5 seconds with SBERT.",
+     [(S, "BERT", None, "time", 65.0, "hours", None),
+      (S, "SBERT", None, "time", 5.0, "s", None)]),
     # the name right after "improve" is what is improved on, not who improves
     ("For example, FooNet can improve DARTS by 0.16% accuracy on CIFAR-10.",
      [(D, "FooNet", "cifar-10", "top1_accuracy", 0.16, "%", None)]),
