@@ -44,7 +44,9 @@ _PRIOR_OF = regex.compile(r"\b(?:the\s+)?(?P<np>(?i:previous|prior|former|earlie
                        r"(?:(?!\b(?i:by|than|over|on|in|margins?)\b)[^,;:()]){0,50}?)\s+(?:of|was|is|at)\s*$")
 # "the previous state-of-the-art WERs achieved on LibriSpeech 100h (4.74%/12.20%)", "the best published result (6.10%)"
 _PRIOR_BRACKET = regex.compile(r"\b(?:the\s+)?(?P<np>(?i:previous|prior|best\s+published|best\s+reported)\b[^,;:()]{0,70}?)\s*\(\s*$")
-_PRIOR_CUT = regex.compile(r"\s+(?:achieved|obtained|reported|set|on|in|for|with|by)\b.*$", regex.I)  # the name, not where
+# the name, not where or what it did: "the previous state-of-the-art WERs achieved on ...", "prior methods incur a drop"
+_PRIOR_CUT = regex.compile(r"\s+(?:achieved|obtained|reported|set|on|in|for|with|by|incurs?|suffers?|shows?|"
+                           r"achieves?|obtains?|reach(?:es)?|gets?|yields?|performs?|has|have|drops?)\b.*$", regex.I)
 _OPEN_BRACKET = regex.compile(r"\([^()]*$")  # the bracket a number stands in
 _GAIN_BEFORE = regex.compile(r"\b(?:improv|outperform|surpass|exceed|beat|better|gain|boost|increas|reduc|lower|higher)\w*", regex.I)
 _CREDITED = regex.compile(r"\s*(?:[a-z-]+\s+)?(?:for|of|by|from|with)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}?")
@@ -262,7 +264,7 @@ class Attribution:
             parts.append(f"{member.group(1)} model")
         return "; ".join(dict.fromkeys(parts)) or None
 
-    def _number_model(self, sent, group, index, ctx, metric=None) -> tuple[str | None, str]:
+    def _number_model(self, sent, group, index, ctx, metric=None, kind=None) -> tuple[str | None, str]:
         """Whose number this is, and the rule that said so."""
         n = group.numbers[index]
         # "Gopher (280B)": a size in brackets after a capitalised name, even a plain word
@@ -272,7 +274,8 @@ class Attribution:
                 return owner.group("name"), "the name before its bracket"
         vs_pair = len(group.numbers) == 2 and group.links[0].lower().startswith(("vs", "versus", "against"))
         # a number in brackets right after a name is that name's: "SWIN-L Cascade-Mask R-CNN (9.2 FPS A100, 53.9% AP)"
-        bracket = _OPEN_BRACKET.search(sent.text, max(0, n.start - 60), n.start) if n.unit != "x" else None
+        bracket = _OPEN_BRACKET.search(sent.text, max(0, n.start - 60), n.start) \
+            if n.unit != "x" and kind in ("result", "resource") else None
         if bracket:  # (a multiple in brackets compares the name with ours: "GPT (30x more compute)")
             owner = next((m.text for m in sent.models if 0 <= bracket.start() - m.end <= 1), None)
             if owner is None and not any(0 <= bracket.start() - b.end <= 1 for b in sent.benchmarks):
@@ -321,7 +324,7 @@ class Attribution:
         # "improving on the previous state-of-the-art hybrid system of 7.5% WER": the earlier system's
         prior = _PRIOR_OF.search(sent.text, max(0, group.start - 70), group.start) \
             or (not vs_pair and _PRIOR_BRACKET.search(sent.text, max(0, group.start - 120), group.start))
-        if prior and (index == 0 or group.links[index - 1] in ("/", ",", "and")):  # not "... of A to B"
+        if prior and kind in ("result", "resource") and (index == 0 or group.links[index - 1] in ("/", ",", "and")):
             return _PRIOR_CUT.sub("", prior.group("np")), "'the previous X of N', 'the best published result (N)': the earlier method's"
         # "A vs. B": one member is the compared model's, the second unless the pair follows a gain
         # and the first is the worse ("improves MNLI by +0.9% (90.2% vs. 91.1%)")

@@ -699,7 +699,8 @@ class _Grammar(Attribution):
                          and self.delta_before.search(sent.text[max(0, previous[0].start - 30):previous[0].start]))
                      or ((unit == "%" or group.numbers[-1].hint) and _DELTA_NOUN.search(_clause_before(sent.text, group.start))
                          and not _TO_VALUE.search(before))  # "boost it to 47.3%" is where it ends up
-                     or (mention is not None and mention.text.lower().endswith(("points", "point")))  # "12 BLEU points"
+                     or (mention is not None and mention.text.lower().endswith(("points", "point"))  # "up to 12 BLEU points"
+                         and not _ACHIEVES.search(_clause_before(sent.text, group.start)))  # not "achieves 27.8 BLEU points"
                      or ((unit in ("pp", "points") or group.numbers[-1].hint) and _BEATEN_BY.search(before[-60:])))
         if _FROM_TO.search(before) and len(group.numbers) > 1 and not _RANGING.search(before):
             delta = False  # "improves from 77.98% to 79.70%": two results
@@ -800,7 +801,7 @@ class _Grammar(Attribution):
             n_unit = unit or n.unit or group.unit
             n_metric = metric_pairs[i].id if metric_pairs else metric
             model, model_why = (model_pairs[i].text, "paired in order with the names listed") if model_pairs \
-                else self._number_model(sent, group, i, ctx, n_metric)
+                else self._number_model(sent, group, i, ctx, n_metric, kind)
             self._why(ctx, sent.offset, n, sent.text, f"model {model}: {model_why}")
             benches = [bench_pairs[i].id] if bench_pairs else default_benches
             if kind == "result" and len(benches) > 1:

@@ -516,6 +516,13 @@ CASES = [
     ("FooNet obtains 3.3x more unique items and unlocks milestones up to 15.3x faster than prior SOTA.",
      [(X, "FooNet", None, None, 3.3, "x", None),
       (X, "FooNet", None, "speed", 15.3, "x", None)]),
+    # "achieves 27.8 BLEU points" is a score, not a change
+    ("FooNet achieves 27.8 BLEU points on WMT14 English-German.",
+     [(R, "FooNet", "wmt14-en-de", "bleu", 27.8, None, None)]),
+    # an earlier method's name stops before what it did
+    ("With only 10% of the labels, prior state-of-the-art methods incur a substantial drop in accuracy "
+     "(77.4%) on CIFAR-10.",
+     [(R, "prior state-of-the-art methods", "cifar-10", "top1_accuracy", 77.4, "%", None)]),
     # a cost credited to the name after it with "with"
     ("FooNet reduces the search from 65 hours with BERT to about 5 seconds with SBERT.",
      [(S, "BERT", None, "time", 65.0, "hours", None),
