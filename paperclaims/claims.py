@@ -88,7 +88,8 @@ _RETAINS = regex.compile(r"\b(?:recover|retain|preserv|maintain|keep|match|achie
 _BEATEN_BY = regex.compile(r"\b(?:exceed|surpass|outperform|beat)\w*\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}$", regex.I)
 # "FVD on UCF-101 from 332", "mIoU on ADE20K of 50.1": a metric, its benchmark, then the number
 _ON_NAMED = regex.compile(r"\s*(?:on|for|in)\s+(?:the\s+)?\0\s*(?:from|of|is|was|=|:|reaches|reached)?\s*", regex.I)
-_PERFORMANCE_OF_END = regex.compile(r"\b(?:performance|results?|scores?)\s+of\s+(?:only\s+|just\s+|about\s+)?$", regex.I)
+_PERFORMANCE_OF_END = regex.compile(r"\b(?:performance|results?|scores?|systems?|models?|baselines?)\s+of\s+"
+                                   r"(?:only\s+|just\s+|about\s+)?$", regex.I)  # "the best published system of 2.0%"
 # A bare number hyphenated onto a word is a modifier, not a score: "the 64-byte baseline", "8-bit".
 _COMPOUND_AFTER = regex.compile(r"-(?!fold\b|times\b|point|pp\b)[A-Za-z]")
 _SPARSITY_AFTER = regex.compile(r"^\s*(?:weight\s+|parameter\s+|unstructured\s+|structured\s+)?(?:sparsity|sparse\b|pruning\s+(?:ratio|rate))", regex.I)
@@ -115,7 +116,7 @@ _MEDIA_AFTER = regex.compile(r"^\s*(?:long\s+)?(?:of\s+)?(?:audio|music|clips?|v
 # Hours of data, not time spent: "960h fine-tuning subsets", "117,000 hours cover 96 languages".
 _DATA_AFTER = regex.compile(r"^\s*(?:(?:fine-?tuning|labell?ed|unlabell?ed|transcribed|training|pre-?training)\s+)?"
                          r"(?:subsets?|splits?|data|audio|speech|labels?|cover|covers|are|is|were|was|tasks?|sets?|"
-                         r"benchmarks?|corpus|corpora|datasets?)\b", regex.I)
+                         r"benchmarks?|corpus|corpora|datasets?)\b|^\s*(?:of\s+)?(?:un)?labell?ed\b", regex.I)
 # "limited textual resources (10 minutes, 1 hour, 10 hours)": amounts of data listed in brackets
 _DATA_BEFORE = regex.compile(r"\b(?:data|resources|labels|supervision|sets?|subsets?|splits?)\s*\(\s*(?:[\w. ]{1,20},\s*)*$", regex.I)
 _MORE_TIMES = regex.compile(r"^(?:\s*,?\s*(?:and\s+|or\s+)?\d+(?:\.\d+)?\s?(?:min|minutes?|h|hrs?|hours?|s|seconds?|days?)\b)+")

@@ -138,6 +138,8 @@ class Finder:
                 continue  # the tail of a number the pattern did not take whole
             if _NAME_TAIL.search(before) or (before.endswith(("-", "/")) and _glued_name(before)):
                 continue
+            if _VERSION_AFTER_NAME.search(before) and _GLUED_LETTER.match(text, m.end()):
+                continue  # "FastSpeech 2s", "YOLO 9000x"? a version glued to a letter after a name
             if before.endswith("-") and len(before) > 1 and not (before[-2].isspace() or before[-2].isdigit()
                                                                    or before[-2] in "([,;:/+%×x"):
                 continue  # hyphenated onto a symbol: "$l_{\infty}$-8", "ℓ2-1" (not "10-20", "(-3.7%")
@@ -367,6 +369,8 @@ def may_hold_number_word(text: str) -> bool:
     return False
 
 
+_VERSION_AFTER_NAME = regex.compile(r"(?<![\w-])[A-Z][a-z]+[A-Z][A-Za-z]* $")  # "FastSpeech ", a CamelCase name
+_GLUED_LETTER = regex.compile(r"s\b")
 _GLUED_TOKEN = regex.compile(r"[\w.]*[-/]$")
 
 

@@ -523,6 +523,15 @@ CASES = [
     ("With only 10% of the labels, prior state-of-the-art methods incur a substantial drop in accuracy "
      "(77.4%) on CIFAR-10.",
      [(R, "prior state-of-the-art methods", "cifar-10", "top1_accuracy", 77.4, "%", None)]),
+    # "the previous best published system of 2.0%/4.6%": the metric carried, the earlier system's numbers
+    ("FooNet reaches a WER of 1.9% on LibriSpeech. This compares to the previous best published system of 2.0%/4.6% with LM.",
+     [(R, "FooNet", "librispeech", "wer", 1.9, "%", None),
+      (R, "previous best published system", "librispeech", "wer", 2.0, "%", None),
+      (R, "previous best published system", "librispeech", "wer", 4.6, "%", None)]),
+    # a version glued to a letter after a name is the name ("FastSpeech 2s"); hours of unlabeled data
+    ("FastSpeech 2s directly generates speech waveform from text in 2 hours.",
+     [(S, "FastSpeech", None, "time", 2.0, "hours", None)]),
+    ("We use the 860h unlabeled LibriLight data.", []),
     # a cost credited to the name after it with "with"
     ("FooNet reduces the search from 65 hours with BERT to about 5 seconds with SBERT.",
      [(S, "BERT", None, "time", 65.0, "hours", None),
