@@ -33,20 +33,27 @@ _NOT_A_BASELINE = regex.compile(r"(?:while|whereas|which|that|being|is|are|was|w
 _INSTRUMENT = regex.compile(r"\b(?:with|using|from|on|to|via|in|by|for|as)\s+(?:\w+\s+){0,2}$", regex.I)
 # A name right after "improve" is what is improved on: "TopoNAS can improve DARTS by 0.16%".
 _IMPROVED_NAME = regex.compile(r"\b(?:improv|boost|enhanc|accelerat|speed\w*\s+up)\w*\s+(?:the\s+|a\s+)?$", regex.I)
-_FROM_PRIOR = regex.compile(r"\bfrom\s+(?:the\s+)?(?P<np>(?i:previous|prior|existing|earlier|baseline|state-of-the-art|"
-                         r"SOTA|best)\b[^,;]{0,40}?)\s+of\s*$")
+# Words naming an earlier method rather than a model: "the previous best", "prior work", "the best published result".
+_EARLIER = r"(?i:previous|prior|former|earlier|best\s+published|best\s+reported)"
+_FROM_PRIOR = regex.compile(rf"\bfrom\s+(?:the\s+)?(?P<np>(?:{_EARLIER}|(?i:existing|baseline|state-of-the-art|SOTA|best))\b"
+                         r"[^,;]{0,40}?)\s+of\s*$")
 # Between the first score of a list and the benchmark after the list: " and  on the ".
 _LIST_ON = regex.compile(r"\s*(?:,\s*|and\s+|,\s*and\s+)\s*(?:on|for|in|across|at)\s+(?:the\s+)?", regex.I)
 _NUMBERS = regex.compile(r"[+-]?\d+(?:\.\d+)?\s?(?:%|points?|pp)?")
 _NAME_BRACKET = regex.compile(r"(?<![\w-])(?P<name>[A-Z][\w.+-]*(?:\s[A-Z][\w.+-]*){0,2})\s?\(\s*$")
 _PERFORMANCE_OF = regex.compile(r"^(?:performance|results?|accuracy|scores?|quality)\s+of\s+(?:the\s+)?(?=\S)", regex.I)
-_PRIOR_OF = regex.compile(r"\b(?:the\s+)?(?P<np>(?i:previous|prior|former|earlier|best\s+published|best\s+reported)\b"
+_PRIOR_OF = regex.compile(rf"\b(?:the\s+)?(?P<np>{_EARLIER}\b"
                        r"(?:(?!\b(?i:by|than|over|on|in|margins?)\b)[^,;:()]){0,50}?)\s+(?:of|was|is|at)\s*$")
 # "the previous state-of-the-art WERs achieved on LibriSpeech 100h (4.74%/12.20%)", "the best published result (6.10%)"
-_PRIOR_BRACKET = regex.compile(r"\b(?:the\s+)?(?P<np>(?i:previous|prior|best\s+published|best\s+reported)\b[^,;:()]{0,70}?)\s*\(\s*$")
+_PRIOR_BRACKET = regex.compile(rf"\b(?:the\s+)?(?P<np>{_EARLIER}\b[^,;:()]{{0,70}}?)\s*\(\s*$")
 # the name, not where or what it did: "the previous state-of-the-art WERs achieved on ...", "prior methods incur a drop"
 _PRIOR_CUT = regex.compile(r"\s+(?:achieved|obtained|reported|set|on|in|for|with|by|incurs?|suffers?|shows?|"
                            r"achieves?|obtains?|reach(?:es)?|gets?|yields?|performs?|has|have|drops?)\b.*$", regex.I)
+def _slashed(text: str, run: list[Mention]) -> bool:
+    """Whether mentions are written as one slash list ("PSNR/SSIM", "Switchboard/CallHome")."""
+    return all(text[a.end:b.start].strip() == "/" for a, b in zip(run, run[1:]))
+
+
 _OPEN_BRACKET = regex.compile(r"\([^()]*$")  # the bracket a number stands in
 _GAIN_BEFORE = regex.compile(r"\b(?:improv|outperform|surpass|exceed|beat|better|gain|boost|increas|reduc|lower|higher)\w*", regex.I)
 _CREDITED = regex.compile(r"\s*(?:[a-z-]+\s+)?(?:for|of|by|from|with)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}?")
@@ -127,8 +134,7 @@ class Attribution:
         if k < 2 or any(link != "/" for link in group.links):
             return None
         scores = sent.scores
-        runs = [scores[i:i + k] for i in range(len(scores) - k + 1)
-                if all(sent.text[a.end:b.start].strip() == "/" for a, b in zip(scores[i:i + k], scores[i + 1:i + k]))]
+        runs = [scores[i:i + k] for i in range(len(scores) - k + 1) if _slashed(sent.text, scores[i:i + k])]
         return min(runs, key=lambda run: min(abs(group.start - run[-1].end), abs(run[0].start - group.end)), default=None)
 
     def _metrics_listed_after(self, sent: _Sentence, group: _Group) -> list[Mention] | None:
@@ -146,30 +152,19 @@ class Attribution:
         return run if len(run) == k and len({m.id for m in run}) == k else None
 
     def _slash_benchmarks(self, sent: _Sentence, group: _Group) -> list[Mention] | None:
-        """"7.2%/14.6% on the Switchboard/CallHome portions": values and benchmarks paired in order."""
+        """Values and a slash list of benchmarks paired in order: the list after them ("7.2%/14.6% on the
+        Switchboard/CallHome portions"), else one named earlier ("On SQuAD v1.1/v2.0, ... 90.0/79.2")."""
         k = len(group.numbers)
         if k < 2 or any(link != "/" for link in group.links):
             return None
         after = [b for b in sent.evaluated if b.start >= group.end]
-        if not after or after[0].start - group.end > 40 or not _ON_BENCHMARK.match(
+        if after and after[0].start - group.end <= 40 and _ON_BENCHMARK.match(
                 _strip_mentions(sent.text, group.end, after[0].start, sent.metrics)):
-            return None
-        run = after[:k]
-        if len(run) == k and all(sent.text[a.end:b.start].strip() == "/" for a, b in zip(run, run[1:])):
-            return run
-        return None
-
-    def _slash_benchmarks_before(self, sent: _Sentence, group: _Group) -> list[Mention] | None:
-        """"On the SQuAD v1.1/v2.0 task, ... an F1 score of 90.0/79.2": a slash list named earlier."""
-        k = len(group.numbers)
-        if k < 2 or any(link != "/" for link in group.links):
-            return None
-        before = [b for b in sent.evaluated if b.end <= group.start]
-        run = before[-k:]
-        if len(run) == k and len({b.id for b in run}) == k \
-                and all(sent.text[a.end:b.start].strip() == "/" for a, b in zip(run, run[1:])):
-            return run
-        return None
+            run = after[:k]
+            if len(run) == k and _slashed(sent.text, run):
+                return run
+        run = [b for b in sent.evaluated if b.end <= group.start][-k:]
+        return run if len(run) == k and len({b.id for b in run}) == k and _slashed(sent.text, run) else None
 
     def _listed_after(self, sent: _Sentence, group: _Group) -> list[Mention] | None:
         """"72.3%, 76.4% and 74.2% mIoU on S3DIS, ScanNet and SemanticKITTI": k scores, then k benchmarks."""

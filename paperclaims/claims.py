@@ -783,7 +783,7 @@ class _Grammar(Attribution):
         """One claim per number of the group (per benchmark when one number covers several)."""
         lex = self.lexicon
         bench_pairs = self._respectively(sent, group, sent.benchmarks) or self._listed_after(sent, group) \
-            or self._slash_benchmarks(sent, group) or self._slash_benchmarks_before(sent, group)
+            or self._slash_benchmarks(sent, group)
         model_pairs = self._respectively(sent, group, sent.models if "|" in group.links
                                          else [m for m in sent.models if m.end <= group.start])
         if model_pairs and not all(_LIST_GAP.fullmatch(sent.text, a.end, b.start) for a, b in zip(model_pairs, model_pairs[1:])):

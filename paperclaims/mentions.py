@@ -138,7 +138,7 @@ class Finder:
                 continue  # the tail of a number the pattern did not take whole
             if _NAME_TAIL.search(before) or (before.endswith(("-", "/")) and _glued_name(before)):
                 continue
-            if _VERSION_AFTER_NAME.search(before) and _GLUED_LETTER.match(text, m.end()):
+            if _GLUED_LETTER.match(text, m.end()) and _VERSION_AFTER_NAME.search(before):
                 continue  # "FastSpeech 2s", "YOLO 9000x"? a version glued to a letter after a name
             if before.endswith("-") and len(before) > 1 and not (before[-2].isspace() or before[-2].isdigit()
                                                                    or before[-2] in "([,;:/+%×x"):
